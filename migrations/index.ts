@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import * as referenceData from './2026-11-27-001-reference-data';
+
+/**
+ * Every migration, in order. Listed statically (not read from the folder) so the same list runs under
+ * ts-jest, tsx and the compiled build. Names sort in the order they must run.
+ */
+export const migrations: Record<string, Migration> = {
+  '2026-11-27-001-reference-data': referenceData,
+};

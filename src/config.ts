@@ -1,0 +1,64 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+function findProjectRoot(start: string): string {
+  let dir = start;
+  while (!fs.existsSync(path.join(dir, 'package.json'))) {
+    const parent = path.dirname(dir);
+    if (parent === dir) return start;
+    dir = parent;
+  }
+  return dir;
+}
+
+/** The project root (where package.json lives), whether running from src/ under ts-jest or from dist/src. */
+export const PROJECT_ROOT = findProjectRoot(__dirname);
+
+const booleanFromEnv = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+/**
+ * Every setting the service reads from the environment, with its default. `process.env` is read here and
+ * nowhere else.
+ */
+export const configSchema = z.object({
+  // production | development | test. Production refuses unsafe defaults.
+  NODE_ENV: z.enum(['production', 'development', 'test']).default('development'),
+  // TCP port of the HTTP server; 0 picks a free port.
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  // Interface to bind.
+  HOST: z.string().default('0.0.0.0'),
+  // PostgreSQL connection string. Unset: the embedded PGlite database.
+  DATABASE_URL: z.string().url().optional(),
+  // Max connections in the pg pool (DATABASE_URL only).
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  // PGlite data directory. Unset: `.data/pglite` under the project; `memory://` keeps it in memory.
+  PGLITE_DATA_DIR: z.string().optional(),
+  // Folder with the bundled source files (UN XML, investigation YAML, resolution paragraphs).
+  DATA_DIR: z.string().default(path.join(PROJECT_ROOT, 'data')),
+  // UN consolidated list file to load, relative to DATA_DIR or absolute.
+  UN_LIST_FILE: z.string().default('un/consolidated-2024-09-26.xml'),
+  // pino log level: fatal, error, warn, info, debug, trace, silent.
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // Log each HTTP request (one line per request).
+  LOG_REQUESTS: booleanFromEnv.default(true),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+/** Parses the environment once; throws a readable error naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+    throw new Error(`invalid configuration: ${problems}`);
+  }
+  return parsed.data;
+}
+
+/** The PGlite data directory in force for a config: explicit, or `.data/pglite` under the project. */
+export function pgliteDataDir(config: Config): string {
+  return config.PGLITE_DATA_DIR ?? path.join(PROJECT_ROOT, '.data', 'pglite');
+}

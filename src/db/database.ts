@@ -1,0 +1,77 @@
+import fs from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, Migrator, PostgresDialect, sql, type MigrationResultSet } from 'kysely';
+import { PGliteDialect } from 'kysely-pglite-dialect';
+import { Pool, types } from 'pg';
+import { migrations } from '../../migrations';
+import type { Database } from './schema';
+
+// Keep DATE columns as 'YYYY-MM-DD' text (pg would turn them into local-time Date objects).
+types.setTypeParser(types.builtins.DATE, (value) => value);
+
+export type DatabaseKind = 'pglite' | 'postgres';
+
+/** A database handle: kysely for queries, plus what the service needs to manage it. */
+export interface DatabaseHandle {
+  db: Kysely<Database>;
+  kind: DatabaseKind;
+  /** Resolves when the database answers a trivial query; rejects otherwise. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+  /** The embedded PGlite instance (only when kind is 'pglite'), for tools that need raw access. */
+  pglite?: PGlite;
+}
+
+export interface DatabaseOptions {
+  /** PostgreSQL connection string; when absent, PGlite is used. */
+  databaseUrl?: string;
+  /** PGlite data directory, or `memory://` for an in-memory database. */
+  pgliteDataDir: string;
+  poolSize?: number;
+}
+
+/** Opens PostgreSQL through `pg` when a URL is given, else the embedded PGlite. Does not run migrations. */
+export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
+  if (options.databaseUrl) {
+    const pool = new Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    // An idle client that loses its server emits 'error'; without a listener the process would crash.
+    pool.on('error', () => undefined);
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return {
+      db,
+      kind: 'postgres',
+      ping: async () => {
+        await sql`select 1`.execute(db);
+      },
+      close: () => db.destroy(),
+    };
+  }
+  if (!options.pgliteDataDir.startsWith('memory://')) {
+    fs.mkdirSync(options.pgliteDataDir, { recursive: true });
+  }
+  const pglite = await PGlite.create(options.pgliteDataDir);
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+  return {
+    db,
+    kind: 'pglite',
+    pglite,
+    ping: async () => {
+      await sql`select 1`.execute(db);
+    },
+    close: async () => {
+      await db.destroy();
+      if (!pglite.closed) await pglite.close();
+    },
+  };
+}
+
+/** Brings the schema to the latest migration. Throws with the failing migration's name. */
+export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationResultSet> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const result = await migrator.migrateToLatest();
+  if (result.error) {
+    const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`migration "${failed}" failed: ${String(result.error)}`, { cause: result.error });
+  }
+  return result;
+}

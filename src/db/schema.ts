@@ -1,0 +1,140 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** jsonb columns: written as JSON text, read back as parsed values. */
+type Json<T> = ColumnType<T, string, string>;
+/** Columns with a database default. */
+type Defaulted<T> = ColumnType<T, T | undefined, T>;
+
+export interface DatasetsTable {
+  id: string;
+  name: string;
+  current_version: string | null;
+}
+
+export interface DatasetVersionsTable {
+  version: string;
+  dataset_id: string;
+  source_date: ColumnType<Date | string | null, string | null, string | null>;
+  loaded_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  entity_count: number;
+  replaced_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+export interface SourcesTable {
+  id: string;
+  dataset_id: string;
+  kind: string;
+  title: string;
+  publisher: string | null;
+  credits: Json<string[]>;
+  url: string | null;
+  date: string | null;
+  sha256: string | null;
+  notes: string | null;
+}
+
+export interface SourceSectionsTable {
+  source_id: string;
+  ordinal: number;
+  locator: string;
+  heading: string | null;
+  paragraph: string | null;
+  text: string;
+  text_kind: string;
+  language: string | null;
+  url: string | null;
+  note: string | null;
+}
+
+export interface EntitiesTable {
+  id: string;
+  dataset_id: string;
+  type: string;
+  primary_name: string;
+  role: string | null;
+  risk_level: string;
+  countries: string[];
+  nationalities: string[];
+  titles: string[];
+  designations: string[];
+  birth_dates: Json<unknown[]>;
+  birth_places: Json<unknown[]>;
+  addresses: Json<unknown[]>;
+  identifiers: Json<unknown[]>;
+  source_ids: string[];
+  narrative: string | null;
+  raw: ColumnType<Record<string, unknown> | null, string | null, string | null>;
+  search_text: string;
+}
+
+export interface EntityNamesTable {
+  entity_id: string;
+  ordinal: number;
+  name: string;
+  raw: string | null;
+  kind: string;
+  quality: string | null;
+  script: string;
+  origin: string;
+  note: string | null;
+}
+
+export interface FlagsTable {
+  entity_id: string;
+  ordinal: number;
+  code: string;
+  severity: string;
+  title: string;
+  description: string;
+}
+
+export interface RelationshipsTable {
+  entity_id: string;
+  ordinal: number;
+  type: string;
+  target_id: string;
+  description: string | null;
+  period: string | null;
+}
+
+export interface CitationsTable {
+  entity_id: string;
+  owner_kind: 'flag' | 'relationship';
+  owner_ordinal: number;
+  ordinal: number;
+  source_id: string;
+  locator: string;
+  section: string | null;
+  paragraph: string | null;
+  quote: string | null;
+  summary: string | null;
+  url: string | null;
+}
+
+export interface ListingsTable {
+  entity_id: string;
+  ordinal: number;
+  list: string;
+  reference_number: string;
+  regime: string;
+  listed_on: string | null;
+  resolution: string | null;
+  resolution_basis: string | null;
+  data_id: string | null;
+}
+
+/** One interface per table; kysely's view of the database. */
+export interface Database {
+  datasets: DatasetsTable;
+  dataset_versions: DatasetVersionsTable;
+  sources: SourcesTable;
+  source_sections: SourceSectionsTable;
+  entities: EntitiesTable;
+  entity_names: EntityNamesTable;
+  flags: FlagsTable;
+  relationships: RelationshipsTable;
+  citations: CitationsTable;
+  listings: ListingsTable;
+}
+
+export type { Generated, Defaulted };

@@ -1,0 +1,251 @@
+import { z } from 'zod';
+import 'zod-openapi';
+import { RISK_LEVELS, SEVERITIES } from '../model/entity';
+
+/**
+ * The API's request and response shapes. These zod schemas validate requests at run time and are the single
+ * source of the OpenAPI document (scripts/generate-openapi.ts); a test fails when the committed document drifts.
+ */
+
+export const MAX_PAGE_SIZE = 500;
+export const DEFAULT_PAGE_SIZE = 50;
+
+export const ProblemSchema = z
+  .object({
+    type: z.string().meta({ example: 'urn:sanctions-screening:problem:validation-failed' }),
+    title: z.string().meta({ example: 'Request validation failed' }),
+    status: z.number().int().meta({ example: 400 }),
+    detail: z.string().meta({ example: 'the request is invalid' }),
+    instance: z.string().meta({ example: '/v1/entities?limit=9999' }),
+    requestId: z.string().meta({ description: 'Same as the X-Request-Id response header.' }),
+    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  })
+  .meta({ id: 'Problem', description: 'RFC 9457 problem details.' });
+
+export const RiskLevelSchema = z.enum(RISK_LEVELS).meta({ id: 'RiskLevel' });
+export const SeveritySchema = z.enum(SEVERITIES).meta({ id: 'Severity' });
+export const EntityTypeSchema = z.enum(['person', 'organization']).meta({ id: 'EntityType' });
+
+export const CitationSchema = z
+  .object({
+    sourceId: z.string().meta({ example: 'insider-dprk-students' }),
+    locator: z.string().meta({ example: "section 'Demand for North Korean labor', para. 3" }),
+    section: z.string().optional(),
+    paragraph: z.string().optional(),
+    quote: z.string().optional().meta({ description: 'Verbatim words of the source, never a paraphrase.' }),
+    summary: z.string().optional().meta({ description: 'A paraphrase, where no verbatim text is available.' }),
+    url: z.string().optional(),
+  })
+  .meta({ id: 'Citation' });
+
+export const FlagSchema = z
+  .object({
+    code: z.string().meta({ example: 'dprk-labor-facilitation' }),
+    severity: SeveritySchema,
+    title: z.string(),
+    description: z.string(),
+    citations: z.array(CitationSchema),
+  })
+  .meta({ id: 'Flag' });
+
+export const ListingSchema = z
+  .object({
+    list: z.string().meta({ example: 'UN' }),
+    referenceNumber: z.string().meta({ example: 'KPi.063' }),
+    regime: z.string().meta({ example: 'DPRK' }),
+    listedOn: z.string().nullable().meta({ example: '2017-09-11' }),
+    resolution: z.string().optional().meta({ example: '2375 (2017)' }),
+    resolutionBasis: z.enum(['stated', 'inferred-from-listing-date']).optional(),
+    dataId: z.string().optional(),
+  })
+  .meta({ id: 'Listing' });
+
+export const RelationshipSchema = z
+  .object({
+    type: z.string().meta({ example: 'heads' }),
+    entityId: z.string().meta({ example: 'ins-mmc' }),
+    name: z.string().meta({ example: 'Intergovernmental Migration Center' }),
+    direction: z.enum(['outbound', 'inbound']).meta({
+      description: 'outbound: this entity → entityId as the source states it; inbound: entityId → this entity.',
+    }),
+    description: z.string().optional(),
+    period: z.string().optional().meta({ example: 'until 2020' }),
+    citations: z.array(CitationSchema),
+  })
+  .meta({ id: 'Relationship' });
+
+export const EntitySummarySchema = z
+  .object({
+    id: z.string().meta({ example: 'un-KPi.063' }),
+    type: EntityTypeSchema,
+    name: z.string(),
+    aliases: z.array(z.string()),
+    riskLevel: RiskLevelSchema,
+    flags: z.array(z.string()).meta({ description: 'Flag codes.' }),
+    listings: z.array(ListingSchema),
+    dataset: z.string().meta({ example: 'un' }),
+  })
+  .meta({ id: 'EntitySummary' });
+
+const PlaceSchema = z
+  .object({
+    city: z.string().optional(),
+    stateProvince: z.string().optional(),
+    street: z.string().optional(),
+    country: z.string().optional(),
+    countryCode: z.string().optional(),
+    note: z.string().optional(),
+  })
+  .meta({ id: 'Place' });
+
+export const EntityNameSchema = z
+  .object({
+    name: z.string(),
+    raw: z.string().optional().meta({ description: 'As published, where it differs from `name`.' }),
+    kind: z.enum(['primary', 'alias', 'former', 'original-script', 'acronym', 'identifier']),
+    quality: z.enum(['good', 'low']).optional().meta({ description: 'UN alias quality.' }),
+    script: z.enum(['latin', 'cyrillic', 'hangul', 'arabic', 'han', 'other']),
+    origin: z.enum(['source', 'added-original-script', 'added-transliteration']).meta({
+      description: '`source`: printed by the list or article; otherwise added by us and marked so.',
+    }),
+    note: z.string().optional(),
+  })
+  .meta({ id: 'EntityName' });
+
+export const EntitySchema = z
+  .object({
+    id: z.string(),
+    type: EntityTypeSchema,
+    dataset: z.string(),
+    name: z.string(),
+    aliases: z.array(z.string()),
+    names: z.array(EntityNameSchema),
+    role: z.string().optional(),
+    titles: z.array(z.string()),
+    designations: z.array(z.string()),
+    countries: z.array(z.string()),
+    nationalities: z.array(z.string()),
+    birthDates: z.array(
+      z.object({
+        kind: z.enum(['exact', 'year', 'between', 'approximately']),
+        date: z.string().optional(),
+        from: z.string().optional(),
+        to: z.string().optional(),
+        note: z.string().optional(),
+      }),
+    ),
+    birthPlaces: z.array(PlaceSchema),
+    addresses: z.array(PlaceSchema),
+    identifiers: z.array(
+      z.object({
+        type: z.string(),
+        value: z.string(),
+        country: z.string().optional(),
+        issuedOn: z.string().optional(),
+        note: z.string().optional(),
+      }),
+    ),
+    riskLevel: RiskLevelSchema,
+    flags: z.array(FlagSchema),
+    listings: z.array(ListingSchema),
+    relationships: z.array(RelationshipSchema),
+    sources: z.array(z.object({ id: z.string(), kind: z.string(), title: z.string() })),
+    narrative: z.string().optional(),
+  })
+  .meta({ id: 'Entity' });
+
+export const cursorPage = <T extends z.ZodType>(item: T, id: string) =>
+  z
+    .object({
+      items: z.array(item),
+      nextCursor: z.string().nullable().meta({ description: 'Pass as `cursor` for the next page; null on the last page.' }),
+    })
+    .meta({ id });
+
+export const EntityPageSchema = cursorPage(EntitySummarySchema, 'EntityPage');
+
+const limitParam = z.coerce
+  .number()
+  .int()
+  .min(1)
+  .max(MAX_PAGE_SIZE)
+  .default(DEFAULT_PAGE_SIZE)
+  .meta({ description: `Page size, 1–${MAX_PAGE_SIZE}.`, example: 50 });
+const cursorParam = z.string().max(512).optional().meta({ description: 'Opaque cursor from `nextCursor`.' });
+
+export const EntityListQuerySchema = z.strictObject({
+  q: z.string().trim().min(1).max(512).optional().meta({ description: 'Case-insensitive substring of any name.', example: 'tkachuk' }),
+  type: EntityTypeSchema.optional(),
+  riskLevel: RiskLevelSchema.optional(),
+  list: z.string().max(64).optional().meta({ example: 'UN' }),
+  regime: z.string().max(128).optional().meta({ example: 'DPRK' }),
+  dataset: z.string().max(64).optional().meta({ example: 'investigation' }),
+  flag: z.string().max(64).optional().meta({ description: 'Flag code.', example: 'un-designated-by-resolution' }),
+  limit: limitParam,
+  cursor: cursorParam,
+});
+
+export const EntityIdParamsSchema = z.object({
+  id: z.string().min(1).max(256).meta({ example: 'ins-sergei-tkachuk' }),
+});
+
+export const SourceSectionSchema = z
+  .object({
+    locator: z.string(),
+    heading: z.string().optional(),
+    paragraph: z.string().optional(),
+    text: z.string(),
+    textKind: z.enum(['verbatim', 'summary']),
+    language: z.string().optional(),
+    url: z.string().optional(),
+    note: z.string().optional(),
+  })
+  .meta({ id: 'SourceSection' });
+
+export const SourceSchema = z
+  .object({
+    id: z.string().meta({ example: 'unsc-res-2397' }),
+    dataset: z.string(),
+    kind: z.enum(['investigation', 'resolution', 'list-file']),
+    title: z.string(),
+    publisher: z.string().optional(),
+    credits: z.array(z.string()).optional(),
+    url: z.string().optional(),
+    date: z.string().optional(),
+    sha256: z.string().optional(),
+    notes: z.string().optional(),
+    sections: z.array(SourceSectionSchema),
+  })
+  .meta({ id: 'Source' });
+
+export const SourceListSchema = z.object({ items: z.array(SourceSchema) }).meta({ id: 'SourceList' });
+
+export const DatasetSchema = z
+  .object({
+    id: z.string().meta({ example: 'un' }),
+    name: z.string(),
+    version: z.string().meta({ description: 'sha256 of the input files.' }),
+    sourceDate: z.string().nullable().meta({ example: '2024-09-26' }),
+    loadedAt: z.string().meta({ example: '2026-11-27T00:00:00.000Z' }),
+    entityCount: z.number().int(),
+  })
+  .meta({ id: 'Dataset' });
+
+export const DatasetListSchema = z
+  .object({
+    datasetVersion: z.string().meta({ description: 'Combined version stamped on every screening.' }),
+    items: z.array(DatasetSchema),
+  })
+  .meta({ id: 'DatasetList' });
+
+export const HealthSchema = z.object({ status: z.literal('ok') }).meta({ id: 'Health' });
+
+export const ReadinessSchema = z
+  .object({
+    status: z.enum(['ready', 'not-ready']),
+    database: z.enum(['pglite', 'postgres']),
+    datasetVersion: z.string().nullable(),
+    checks: z.object({ database: z.boolean(), data: z.boolean() }),
+    warnings: z.array(z.string()),
+  })
+  .meta({ id: 'Readiness' });

@@ -1,0 +1,97 @@
+import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
+import { ZodError } from 'zod';
+import { HttpError, NotFoundError, PROBLEM_TYPE_PREFIX, type FieldProblem } from './errors';
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+
+export interface ProblemDocument {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  instance: string;
+  requestId: string;
+  errors?: FieldProblem[];
+}
+
+/** Renders one problem document; the only place error responses are written. */
+export function sendProblem(res: Response, req: Request, error: HttpError): void {
+  const body: ProblemDocument = {
+    type: `${PROBLEM_TYPE_PREFIX}${error.slug}`,
+    title: error.title,
+    status: error.status,
+    detail: error.message,
+    instance: req.originalUrl,
+    requestId: String(req.id ?? ''),
+  };
+  if (error.errors) body.errors = error.errors;
+  for (const [name, value] of Object.entries(error.headers)) res.setHeader(name, value);
+  res.status(error.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
+}
+
+/** Converts zod issues into `{ path, message }` entries; paths use dots (`items.3.name`). */
+export function zodProblems(error: ZodError): FieldProblem[] {
+  return error.issues.map((issue) => ({
+    path: issue.path.length > 0 ? issue.path.map(String).join('.') : '(root)',
+    message: issue.message,
+  }));
+}
+
+interface BodyParserError {
+  type?: string;
+  status?: number;
+  statusCode?: number;
+  expose?: boolean;
+  limit?: number;
+  charset?: string;
+}
+
+function bodyParserProblem(err: BodyParserError & Error): HttpError | undefined {
+  switch (err.type) {
+    case 'entity.parse.failed':
+      return new HttpError(400, 'malformed-json', 'Malformed JSON', `the request body is not valid JSON: ${err.message}`);
+    case 'entity.too.large':
+      return new HttpError(413, 'payload-too-large', 'Payload too large', `the request body exceeds the limit of ${err.limit ?? '?'} bytes`);
+    case 'encoding.unsupported':
+    case 'charset.unsupported':
+      return new HttpError(415, 'unsupported-encoding', 'Unsupported encoding', err.message);
+    case 'request.aborted':
+      return new HttpError(400, 'request-aborted', 'Request aborted', 'the client aborted the request body');
+    default:
+      return undefined;
+  }
+}
+
+/** Answers every unmatched route with a 404 problem. */
+export const notFoundHandler: RequestHandler = (req) => {
+  throw new NotFoundError(`no route for ${req.method} ${req.path}`);
+};
+
+/**
+ * The error handler: typed errors keep their status; body-parser and zod errors become 4xx; anything else is a
+ * bug, logged with its stack and answered with a 500 that carries only the request id.
+ */
+export const errorHandler: ErrorRequestHandler = (err: unknown, req, res, next) => {
+  if (res.headersSent) {
+    next(err);
+    return;
+  }
+  if (err instanceof HttpError) {
+    if (err.status >= 500) req.log.error({ err }, 'request failed');
+    sendProblem(res, req, err);
+    return;
+  }
+  if (err instanceof ZodError) {
+    sendProblem(res, req, new HttpError(400, 'validation-failed', 'Request validation failed', 'the request is invalid', { errors: zodProblems(err) }));
+    return;
+  }
+  if (err instanceof Error) {
+    const fromBodyParser = bodyParserProblem(err as BodyParserError & Error);
+    if (fromBodyParser) {
+      sendProblem(res, req, fromBodyParser);
+      return;
+    }
+  }
+  req.log.error({ err }, 'unhandled error');
+  sendProblem(res, req, new HttpError(500, 'internal-error', 'Internal server error', `an unexpected error occurred; quote request id ${String(req.id)} when reporting it`));
+};

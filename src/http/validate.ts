@@ -1,0 +1,13 @@
+import type { z } from 'zod';
+import { ValidationError } from './errors';
+import { zodProblems } from './problem-json';
+
+/** Parses `input` with `schema` or throws a 400 problem naming every bad field (`where`: query, body, path). */
+export function parseRequest<S extends z.ZodType>(schema: S, input: unknown, where: string): z.output<S> {
+  const result = schema.safeParse(input);
+  if (!result.success) {
+    const errors = zodProblems(result.error).map((e) => ({ ...e, path: e.path === '(root)' ? where : `${where}.${e.path}` }));
+    throw new ValidationError(`invalid ${where}: ${errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`, errors);
+  }
+  return result.data;
+}

@@ -1,0 +1,51 @@
+import type { Severity } from './entity';
+
+/**
+ * The risk-flag taxonomy: a small closed set of codes. Each flag on an entity uses one of these codes;
+ * the dataset schema rejects any other. `defaultSeverity` is a guide, a flag may state its own.
+ */
+export const FLAG_TAXONOMY = {
+  'un-sanctioned': {
+    title: 'Listed on the UN Security Council Consolidated List',
+    defaultSeverity: 'critical',
+    meaning: 'The entity is designated under a UN Security Council sanctions regime (asset freeze, travel ban, arms embargo).',
+  },
+  'un-designated-by-resolution': {
+    title: 'Designated by a named Security Council resolution',
+    defaultSeverity: 'critical',
+    meaning: 'The designation was made by the resolution itself (its annexes), e.g. 2375 (2017) or 2397 (2017).',
+  },
+  'sanctioned-by-other-state': {
+    title: 'Sanctioned by another state',
+    defaultSeverity: 'high',
+    meaning: 'A source states that a national (non-UN) sanctions regime lists the entity; the list itself is not loaded here.',
+  },
+  'dprk-labor-facilitation': {
+    title: 'Named in the investigation as facilitating DPRK labor',
+    defaultSeverity: 'high',
+    meaning: 'The investigation names the entity as arranging, brokering or profiting from the placement of DPRK workers.',
+  },
+  'dprk-labor-request': {
+    title: 'Named in the investigation as requesting DPRK workers',
+    defaultSeverity: 'medium',
+    meaning: 'The investigation reports that the entity asked a facilitator for DPRK workers.',
+  },
+  'dprk-state-body': {
+    title: 'DPRK state body',
+    defaultSeverity: 'high',
+    meaning: 'A body of the DPRK state (embassy, state carrier) that the investigation places in the labor scheme.',
+  },
+  'linked-to-facilitator': {
+    title: 'Linked to a named facilitator',
+    defaultSeverity: 'medium',
+    meaning: 'Ownership, founding, leadership or parent/subsidiary tie to an entity flagged as a facilitator or requester.',
+  },
+  'politically-exposed': {
+    title: 'Politically exposed person',
+    defaultSeverity: 'low',
+    meaning: 'The source states a public office, a past public office or a close family tie to an office-holder.',
+  },
+} as const satisfies Record<string, { title: string; defaultSeverity: Severity; meaning: string }>;
+
+export type FlagCode = keyof typeof FLAG_TAXONOMY;
+export const FLAG_CODES = Object.keys(FLAG_TAXONOMY) as FlagCode[];

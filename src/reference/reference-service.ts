@@ -1,0 +1,113 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
+import { BadRequestError, NotFoundError } from '../http/errors';
+import { combinedVersion, listCurrentDatasets } from '../datasets/sync-datasets';
+import type { CanonicalEntity } from '../model/entity';
+import {
+  findEntities,
+  findInboundRelationships,
+  listEntityIds,
+  type EntityFilters,
+} from './entity-repository';
+import { presentEntityDetail, presentEntitySummary, type InboundEdge } from './present-entity';
+import { findSources } from './source-repository';
+
+/** Encodes the last id of a page; opaque to clients. */
+export function encodeCursor(lastId: string): string {
+  return Buffer.from(JSON.stringify({ after: lastId }), 'utf8').toString('base64url');
+}
+
+/** Decodes a cursor from `encodeCursor`; a tampered or foreign cursor is a 400, never a silent first page. */
+export function decodeCursor(cursor: string): string {
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (parsed && typeof parsed === 'object' && 'after' in parsed && typeof parsed.after === 'string') {
+      return parsed.after;
+    }
+  } catch {
+    // fall through to the 400 below
+  }
+  throw new BadRequestError(`cursor "${cursor}" is not a cursor this API issued`, [{ path: 'cursor', message: 'invalid cursor' }]);
+}
+
+/** Read side of the reference data: entities, sources and datasets, straight from the database. */
+export function createReferenceService(db: Kysely<Database>) {
+  async function relatedOf(entities: CanonicalEntity[]) {
+    const ids = entities.map((e) => e.id);
+    const inboundRows = await findInboundRelationships(db, ids);
+    const otherIds = new Set<string>();
+    for (const e of entities) for (const r of e.relationships) otherIds.add(r.targetId);
+    for (const row of inboundRows) otherIds.add(row.entityId);
+    const others = await findEntities(db, [...otherIds]);
+    const byId = new Map([...entities, ...others].map((e) => [e.id, e]));
+    const nameOf = (id: string) => byId.get(id)?.primaryName;
+    const inboundOf = (id: string): InboundEdge[] =>
+      others
+        .filter((o) => o.relationships.some((r) => r.targetId === id))
+        .flatMap((o) => o.relationships.filter((r) => r.targetId === id).map((relationship) => ({ from: o, relationship })));
+    return { nameOf, inboundOf };
+  }
+
+  return {
+    async listEntities(filters: EntityFilters, page: { limit: number; cursor?: string }) {
+      const afterId = page.cursor === undefined ? undefined : decodeCursor(page.cursor);
+      const ids = await listEntityIds(db, filters, { limit: page.limit, ...(afterId !== undefined ? { afterId } : {}) });
+      const pageIds = ids.slice(0, page.limit);
+      const entities = await findEntities(db, pageIds);
+      const last = pageIds[pageIds.length - 1];
+      return {
+        items: entities.map(presentEntitySummary),
+        nextCursor: ids.length > page.limit && last !== undefined ? encodeCursor(last) : null,
+      };
+    },
+
+    async getEntity(id: string) {
+      let [entity] = await findEntities(db, [id]);
+      if (!entity) {
+        // Also accept a UN reference number ("KPi.063") or the id in another letter case.
+        const matches = await db
+          .selectFrom('entities')
+          .leftJoin('listings', 'listings.entity_id', 'entities.id')
+          .select('entities.id')
+          .where((eb) =>
+            eb.or([
+              eb(eb.fn('lower', ['entities.id']), '=', id.toLowerCase()),
+              eb(eb.fn('lower', ['listings.reference_number']), '=', id.toLowerCase()),
+            ]),
+          )
+          .limit(1)
+          .execute();
+        const resolved = matches[0]?.id;
+        if (resolved !== undefined) [entity] = await findEntities(db, [resolved]);
+      }
+      if (!entity) throw new NotFoundError(`entity "${id}" does not exist`);
+      const { nameOf, inboundOf } = await relatedOf([entity]);
+      const sources = (await findSources(db)).filter((s) => entity.sourceIds.includes(s.id) || citedSourceIds(entity).has(s.id));
+      return presentEntityDetail(entity, { nameOf, inbound: inboundOf(entity.id) }, sources);
+    },
+
+    async listSources() {
+      return { items: await findSources(db) };
+    },
+
+    async getSource(id: string) {
+      const [source] = await findSources(db, id);
+      if (!source) throw new NotFoundError(`source "${id}" does not exist`);
+      return source;
+    },
+
+    async listDatasets() {
+      const items = await listCurrentDatasets(db);
+      return { datasetVersion: combinedVersion(items), items };
+    },
+  };
+}
+
+function citedSourceIds(entity: CanonicalEntity): Set<string> {
+  const ids = new Set<string>();
+  for (const f of entity.flags) for (const c of f.citations) ids.add(c.sourceId);
+  for (const r of entity.relationships) for (const c of r.citations) ids.add(c.sourceId);
+  return ids;
+}
+
+export type ReferenceService = ReturnType<typeof createReferenceService>;
