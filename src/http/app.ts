@@ -6,6 +6,7 @@ import type { AppContext } from '../context';
 import { errorHandler, notFoundHandler } from './problem-json';
 import { opsRoutes } from './routes/ops-routes';
 import { referenceRoutes } from './routes/reference-routes';
+import { screeningRoutes } from './routes/screening-routes';
 
 // A client-supplied request id is echoed only when it is short and plain, so it cannot inject into logs.
 const CLIENT_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -37,6 +38,7 @@ export function createApp(context: AppContext): Express {
   );
   app.use(express.json({ limit: '1mb' }));
   app.use(opsRoutes(context));
+  app.use(screeningRoutes(context));
   app.use(referenceRoutes(context.reference));
   app.use(notFoundHandler);
   app.use(errorHandler);

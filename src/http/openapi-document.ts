@@ -13,6 +13,12 @@ import {
   SourceListSchema,
   SourceSchema,
 } from './api-schemas';
+import {
+  BatchRequestSchema,
+  BatchResponseSchema,
+  ScreenRequestSchema,
+  ScreenResponseSchema,
+} from '../screening/screening-schemas';
 
 const problem = (description: string) => ({
   description,
@@ -29,7 +35,19 @@ const ok = (schema: z.ZodType, description: string, example?: unknown): ZodOpenA
   },
 });
 
-const get = (operation: ZodOpenApiOperationObject) => ({ get: operation });
+/** Every operation can answer a client error and a 500 (which carries only the request id). */
+const withErrors = (operation: ZodOpenApiOperationObject): ZodOpenApiOperationObject => ({
+  ...operation,
+  responses: {
+    '4XX': problem('Client error (unknown route, wrong method, invalid parameter).'),
+    ...operation.responses,
+    '500': problem('Unexpected error; the body carries only the request id.'),
+  },
+});
+
+const post = (operation: ZodOpenApiOperationObject) => ({ post: withErrors(operation) });
+
+const get = (operation: ZodOpenApiOperationObject) => ({ get: withErrors(operation) });
 
 /**
  * The OpenAPI 3.1 document, generated from the same zod schemas that validate requests.
@@ -45,12 +63,39 @@ export function buildOpenApiDocument() {
         'Screens companies and people against the UN Security Council Consolidated List and the subjects of The Insider\'s investigation into North Korean workers brought into Russia as "students", with the evidence for every flag.',
       license: { name: 'UNLICENSED', identifier: 'UNLICENSED' },
     },
-    servers: [{ url: 'http://localhost:3000', description: 'Local (npm start)' }],
+    servers: [{ url: '/', description: 'This server' }],
     tags: [
+      { name: 'Screening', description: 'Screen one counterparty or a batch of up to 1,000.' },
       { name: 'Reference data', description: 'Entities, sources and dataset versions.' },
       { name: 'Operations', description: 'Health, readiness and documentation.' },
     ],
     paths: {
+      '/v1/screen': post({
+        operationId: 'screen',
+        summary: 'Screen one counterparty',
+        description:
+          'Returns a decision (hit, review, clear), the matches at or above the threshold with the reason each matched, and each matched entity\'s flags with citations, listings and relationships.',
+        tags: ['Screening'],
+        requestBody: { required: true, content: { 'application/json': { schema: ScreenRequestSchema } } },
+        responses: {
+          ...ok(ScreenResponseSchema, 'The screening result.'),
+          '400': problem('The body is invalid (the problem names each bad field).'),
+          '413': problem('The body exceeds the size limit.'),
+          '503': problem('Data still loading, or the audit record could not be written; see Retry-After.'),
+        },
+      }),
+      '/v1/screen/batch': post({
+        operationId: 'screenBatch',
+        summary: 'Screen up to 1,000 counterparties in one request',
+        tags: ['Screening'],
+        requestBody: { required: true, content: { 'application/json': { schema: BatchRequestSchema } } },
+        responses: {
+          ...ok(BatchResponseSchema, 'One result per item, in input order.'),
+          '400': problem('The body is invalid, items is empty or holds more than 1,000, or ids repeat.'),
+          '413': problem('The body exceeds the size limit.'),
+          '503': problem('Data still loading, or the audit records could not be written; see Retry-After.'),
+        },
+      }),
       '/v1/entities': get({
         operationId: 'listEntities',
         summary: 'Search and page through entities',

@@ -1,0 +1,166 @@
+import { z } from 'zod';
+import 'zod-openapi';
+import { CitationSchema, EntityTypeSchema, ListingSchema, RiskLevelSchema, SeveritySchema } from '../http/api-schemas';
+
+// The contract: a name is 1–512 characters after trimming.
+export const MAX_NAME_LENGTH = 512;
+// The contract: a batch holds 1–1000 items; larger work goes to /v1/jobs.
+export const MAX_BATCH_ITEMS = 1000;
+export const MAX_MATCHES_PER_QUERY = 50;
+export const DEFAULT_MATCHES_PER_QUERY = 5;
+
+// C0/C1 control characters (tab, newline and the rest) and lone UTF-16 surrogates never belong in a name.
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+const nameSchema = z
+  .string()
+  .trim()
+  .min(1, 'name must not be empty')
+  .max(MAX_NAME_LENGTH, `name must be at most ${MAX_NAME_LENGTH} characters`)
+  .refine((s) => !CONTROL_CHARACTERS.test(s), 'name must not contain control characters')
+  .refine((s) => !LONE_SURROGATE.test(s), 'name must not contain unpaired UTF-16 surrogates')
+  .meta({ description: `The counterparty's name as held, any script, 1–${MAX_NAME_LENGTH} characters.`, example: 'TKACHUK, Sergei' });
+
+const countrySchema = z
+  .string()
+  .regex(/^[A-Za-z]{2}$/, 'country must be an ISO 3166-1 alpha-2 code such as RU or KP')
+  .transform((s) => s.toUpperCase())
+  .meta({ description: 'ISO 3166-1 alpha-2.', example: 'RU' });
+
+function isRealDate(value: string): boolean {
+  const [y, m, d] = value.split('-').map(Number);
+  if (m === undefined) return true;
+  if (m < 1 || m > 12) return false;
+  if (d === undefined) return true;
+  const date = new Date(Date.UTC(y ?? 0, m - 1, d));
+  return date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+const birthDateSchema = z
+  .string()
+  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'birthDate must be YYYY, YYYY-MM or YYYY-MM-DD')
+  .refine(isRealDate, 'birthDate is not a calendar date')
+  .meta({ example: '1960' });
+
+const referenceSchema = z
+  .string()
+  .max(256)
+  .refine((s) => !CONTROL_CHARACTERS.test(s), 'reference must not contain control characters')
+  .meta({ description: "The client's own id for this counterparty, kept in the audit record.", example: 'CUST-000123' });
+
+const thresholdSchema = z.number().min(0).max(1).meta({ description: 'Minimum score of a returned match (default: the operating point).' });
+const limitSchema = z.number().int().min(1).max(MAX_MATCHES_PER_QUERY).meta({ description: 'Maximum matches per query.' });
+
+export const ScreenRequestSchema = z
+  .strictObject({
+    name: nameSchema,
+    type: z.enum(['person', 'organization', 'any']).default('any'),
+    country: countrySchema.optional(),
+    birthDate: birthDateSchema.optional(),
+    threshold: thresholdSchema.optional(),
+    limit: limitSchema.default(DEFAULT_MATCHES_PER_QUERY),
+    reference: referenceSchema.optional(),
+  })
+  .meta({ id: 'ScreenRequest', example: { name: 'TKACHUK, Sergei', type: 'person', country: 'RU' } });
+export type ScreenRequest = z.output<typeof ScreenRequestSchema>;
+
+export const BatchItemSchema = z.strictObject({
+  id: z.string().min(1).max(256).meta({ description: 'Unique within the batch.' }),
+  name: nameSchema,
+  type: z.enum(['person', 'organization', 'any']).default('any'),
+  country: countrySchema.optional(),
+  birthDate: birthDateSchema.optional(),
+  reference: referenceSchema.optional(),
+});
+
+export const BatchRequestSchema = z
+  .strictObject({
+    items: z
+      .array(BatchItemSchema)
+      .min(1, 'items must hold at least 1 item')
+      .max(MAX_BATCH_ITEMS, `items must hold at most ${MAX_BATCH_ITEMS} items; use POST /v1/jobs for more`),
+    threshold: thresholdSchema.optional(),
+    limit: limitSchema.default(DEFAULT_MATCHES_PER_QUERY),
+  })
+  .superRefine((batch, ctx) => {
+    const seen = new Set<string>();
+    batch.items.forEach((item, index) => {
+      if (seen.has(item.id)) ctx.addIssue({ code: 'custom', path: ['items', index, 'id'], message: `duplicate id "${item.id}"` });
+      seen.add(item.id);
+    });
+  })
+  .meta({
+    id: 'BatchScreenRequest',
+    example: { items: [{ id: '1', name: 'Ткачук Сергей' }, { id: '2', name: 'Park Yong-sik', type: 'person' }] },
+  });
+export type BatchRequest = z.output<typeof BatchRequestSchema>;
+
+export const DecisionSchema = z.enum(['hit', 'review', 'clear']).meta({
+  id: 'Decision',
+  description: 'hit: a critical- or high-risk match; review: medium or low risk; clear: nothing, or only risk-free entities.',
+});
+
+export const MatchSchema = z
+  .object({
+    entityId: z.string(),
+    name: z.string().meta({ description: 'Primary name of the matched entity.' }),
+    aliases: z.array(z.string()),
+    type: EntityTypeSchema,
+    score: z.number().min(0).max(1),
+    isMatch: z.boolean(),
+    matchedName: z.string().meta({ description: 'The list name that matched.' }),
+    explanation: z.object({
+      summary: z.string().meta({ example: 'family name exact, given name Revised→McCune–Reischauer equivalent, birth year agrees' }),
+      features: z.record(z.string(), z.number()),
+      queryForm: z.string(),
+      listForm: z.string(),
+    }),
+    riskLevel: RiskLevelSchema,
+    flags: z.array(
+      z.object({ code: z.string(), severity: SeveritySchema, title: z.string(), description: z.string(), citations: z.array(CitationSchema) }),
+    ),
+    listings: z.array(ListingSchema),
+    relationships: z.array(
+      z.object({
+        type: z.string(),
+        entityId: z.string(),
+        name: z.string(),
+        direction: z.enum(['outbound', 'inbound']),
+        period: z.string().optional(),
+      }),
+    ),
+  })
+  .meta({ id: 'Match' });
+
+export const ScreenResponseSchema = z
+  .object({
+    screeningId: z.string(),
+    screenedAt: z.string(),
+    datasetVersion: z.string(),
+    algorithm: z.string().meta({ example: 'dprk-screen@1.0.0' }),
+    threshold: z.number(),
+    decision: DecisionSchema,
+    query: z.object({
+      name: z.string(),
+      type: z.enum(['person', 'organization', 'any']),
+      country: z.string().optional(),
+      birthDate: z.string().optional(),
+      normalized: z.array(z.string()),
+    }),
+    matches: z.array(MatchSchema),
+  })
+  .meta({ id: 'ScreenResponse' });
+
+export const BatchResponseSchema = z
+  .object({
+    batchId: z.string(),
+    datasetVersion: z.string(),
+    algorithm: z.string(),
+    threshold: z.number(),
+    summary: z.object({ items: z.number().int(), hits: z.number().int(), reviews: z.number().int(), clears: z.number().int() }),
+    results: z.array(
+      z.object({ id: z.string(), screeningId: z.string(), decision: DecisionSchema, matches: z.array(MatchSchema) }),
+    ),
+  })
+  .meta({ id: 'BatchScreenResponse' });
