@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as referenceData from './2026-11-27-001-reference-data';
+import * as auditAndKeys from './2026-11-27-002-audit-and-keys';
 
 /**
  * Every migration, in order. Listed statically (not read from the folder) so the same list runs under
@@ -7,4 +8,5 @@ import * as referenceData from './2026-11-27-001-reference-data';
  */
 export const migrations: Record<string, Migration> = {
   '2026-11-27-001-reference-data': referenceData,
+  '2026-11-27-002-audit-and-keys': auditAndKeys,
 };

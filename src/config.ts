@@ -44,6 +44,17 @@ export const configSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // Log each HTTP request (one line per request).
   LOG_REQUESTS: booleanFromEnv.default(true),
+  // Largest accepted JSON body (bytes, or a size like 2mb). Larger bodies get 413.
+  BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)?$/i).default('2mb'),
+  // A request still unanswered after this many ms gets 503; the server also drops slow uploads.
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
+  // Per-key rate limit: at most RATE_LIMIT_MAX requests per RATE_LIMIT_WINDOW_MS (0 disables). Per replica.
+  RATE_LIMIT_MAX: z.coerce.number().int().min(0).default(600),
+  RATE_LIMIT_WINDOW_MS: z.coerce.number().int().min(1000).default(60_000),
+  // Comma-separated origins allowed by CORS; empty (default) sends no CORS headers at all.
+  CORS_ORIGINS: z.string().default(''),
+  // Audit retention in days; 0 (default) keeps every screening record forever.
+  AUDIT_RETENTION_DAYS: z.coerce.number().int().min(0).default(0),
 });
 
 export type Config = z.infer<typeof configSchema>;

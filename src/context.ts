@@ -1,4 +1,8 @@
 import pino, { type Logger } from 'pino';
+import { AuditWriter } from './audit/audit-writer';
+import { pruneScreenings } from './audit/audit-repository';
+import { countActiveKeys } from './auth/api-keys';
+import { createAuth, type Auth } from './auth/auth-middleware';
 import { pgliteDataDir, type Config } from './config';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from './db/database';
 import { loadData, type DataSnapshot } from './datasets/data-store';
@@ -10,9 +14,11 @@ export interface AppContext {
   log: Logger;
   database: DatabaseHandle;
   reference: ReferenceService;
+  auth: Auth;
+  audit: AuditWriter;
   /** The loaded data; undefined until `prepare()` finishes (readiness). */
   data: { snapshot?: DataSnapshot; error?: Error };
-  /** Migrates the database and loads the data; resolves when the service is ready. */
+  /** Migrates the database, checks keys and loads the data; resolves when the service is ready. */
   prepare(): Promise<DataSnapshot>;
   close(): Promise<void>;
 }
@@ -21,6 +27,10 @@ export interface ContextOverrides {
   log?: Logger;
   database?: DatabaseHandle;
 }
+
+const DAY_MS = 86_400_000;
+// Retention runs at startup and then this often.
+const RETENTION_INTERVAL_MS = 3_600_000;
 
 /** Builds every dependency from the config; tests swap parts through `overrides`. */
 export async function createContext(config: Config, overrides: ContextOverrides = {}): Promise<AppContext> {
@@ -32,17 +42,45 @@ export async function createContext(config: Config, overrides: ContextOverrides 
       poolSize: config.DATABASE_POOL_SIZE,
       ...(config.DATABASE_URL !== undefined ? { databaseUrl: config.DATABASE_URL } : {}),
     }));
+  const production = config.NODE_ENV === 'production';
   const data: AppContext['data'] = {};
-  const context: AppContext = {
+  let retentionTimer: NodeJS.Timeout | undefined;
+
+  async function applyRetention() {
+    if (config.AUDIT_RETENTION_DAYS === 0) return;
+    const removed = await pruneScreenings(database.db, new Date(Date.now() - config.AUDIT_RETENTION_DAYS * DAY_MS));
+    if (removed > 0) log.info({ removed, retentionDays: config.AUDIT_RETENTION_DAYS }, 'audit records past retention removed');
+  }
+
+  return {
     config,
     log,
     database,
     reference: createReferenceService(database.db),
+    auth: createAuth(database.db, {
+      production,
+      rateLimit: { windowMs: config.RATE_LIMIT_WINDOW_MS, max: config.RATE_LIMIT_MAX },
+    }),
+    audit: new AuditWriter(database.db),
     data,
     async prepare() {
       try {
         await migrateToLatest(database.db);
+        const keys = await countActiveKeys(database.db);
+        if (keys === 0 && production) {
+          throw new Error('NODE_ENV=production and no API key exists: create one with `npm run keys -- create --name <name> --scopes screen,read`');
+        }
+        if (keys === 0) {
+          log.warn('NO API KEYS EXIST: the service is OPEN, every request is allowed without a key (development only; create a key to close it)');
+        }
         data.snapshot = await loadData(database.db, { dataDir: config.DATA_DIR, unListFile: config.UN_LIST_FILE, log });
+        if (config.AUDIT_RETENTION_DAYS > 0) {
+          await applyRetention();
+          retentionTimer = setInterval(() => {
+            applyRetention().catch((err: unknown) => log.error({ err }, 'audit retention failed'));
+          }, RETENTION_INTERVAL_MS);
+          retentionTimer.unref();
+        }
         return data.snapshot;
       } catch (error) {
         data.error = error instanceof Error ? error : new Error(String(error));
@@ -50,8 +88,8 @@ export async function createContext(config: Config, overrides: ContextOverrides 
       }
     },
     async close() {
+      if (retentionTimer) clearInterval(retentionTimer);
       await database.close();
     },
   };
-  return context;
 }

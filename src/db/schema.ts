@@ -123,6 +123,40 @@ export interface ListingsTable {
   data_id: string | null;
 }
 
+export interface ApiKeysTable {
+  id: string;
+  name: string;
+  secret_hash: string;
+  scopes: string[];
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  revoked_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  last_used_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+export interface ScreeningsTable {
+  /** bigint: pg returns it as a string. */
+  seq: ColumnType<string, string | number, never>;
+  id: string;
+  screened_at: ColumnType<Date, string, never>;
+  api_key_id: string | null;
+  kind: string;
+  batch_id: string | null;
+  job_id: string | null;
+  reference: string | null;
+  decision: string;
+  record: ColumnType<Record<string, unknown>, string, never>;
+  previous_hash: string;
+  hash: string;
+}
+
+export interface AuditChainHeadTable {
+  id: number;
+  last_seq: ColumnType<string, string | number, string | number>;
+  last_hash: string;
+  anchor_seq: ColumnType<string, string | number, string | number>;
+  anchor_hash: string;
+}
+
 /** One interface per table; kysely's view of the database. */
 export interface Database {
   datasets: DatasetsTable;
@@ -135,6 +169,9 @@ export interface Database {
   relationships: RelationshipsTable;
   citations: CitationsTable;
   listings: ListingsTable;
+  api_keys: ApiKeysTable;
+  screenings: ScreeningsTable;
+  audit_chain_head: AuditChainHeadTable;
 }
 
 export type { Generated, Defaulted };

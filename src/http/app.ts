@@ -1,19 +1,49 @@
 import { randomUUID } from 'node:crypto';
-import express, { type Express } from 'express';
+import cors from 'cors';
+import express, { type Express, type RequestHandler } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { AppContext } from '../context';
+import { HttpError, ServiceUnavailableError } from './errors';
+import { createMetrics } from './metrics';
+import { allowOnly } from './method-not-allowed';
 import { errorHandler, notFoundHandler } from './problem-json';
+import { auditRoutes } from './routes/audit-routes';
+import { keyRoutes } from './routes/key-routes';
 import { opsRoutes } from './routes/ops-routes';
 import { referenceRoutes } from './routes/reference-routes';
 import { screeningRoutes } from './routes/screening-routes';
 
 // A client-supplied request id is echoed only when it is short and plain, so it cannot inject into logs.
 const CLIENT_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+const TIMEOUT_RETRY_AFTER_SECONDS = 5;
+
+/** A body-carrying request must say it is JSON; anything else is a 415 before any parsing. */
+const requireJsonBody: RequestHandler = (req, _res, next) => {
+  const hasBody = req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
+  if ((req.method === 'POST' || req.method === 'PUT' || req.method === 'PATCH') && hasBody && !req.is('application/json')) {
+    throw new HttpError(415, 'unsupported-media-type', 'Unsupported media type', `expected Content-Type: application/json, got "${req.headers['content-type'] ?? ''}"`);
+  }
+  next();
+};
+
+/** Answers 503 when a handler has not responded within `ms` (e.g. waiting on an unreachable database). */
+function requestTimeout(ms: number): RequestHandler {
+  return (req, res, next) => {
+    const timer = setTimeout(() => {
+      if (!res.headersSent) next(new ServiceUnavailableError(`the request did not complete within ${ms} ms`, TIMEOUT_RETRY_AFTER_SECONDS));
+    }, ms);
+    timer.unref();
+    res.on('close', () => clearTimeout(timer));
+    next();
+  };
+}
 
 /** The express application: thin routes over the services in `context`. Does not listen. */
 export function createApp(context: AppContext): Express {
+  const { config } = context;
   const app = express();
+  const metrics = createMetrics();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.use(
@@ -24,10 +54,14 @@ export function createApp(context: AppContext): Express {
       },
     }),
   );
+  const origins = config.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean);
+  if (origins.length > 0) {
+    app.use(cors({ origin: origins, exposedHeaders: ['X-Request-Id', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset', 'Retry-After'] }));
+  }
   app.use(
     pinoHttp({
       logger: context.log,
-      autoLogging: context.config.LOG_REQUESTS,
+      autoLogging: config.LOG_REQUESTS,
       genReqId: (req, res) => {
         const header = req.headers['x-request-id'];
         const id = typeof header === 'string' && CLIENT_REQUEST_ID.test(header) ? header : randomUUID();
@@ -36,10 +70,21 @@ export function createApp(context: AppContext): Express {
       },
     }),
   );
-  app.use(express.json({ limit: '1mb' }));
+  app.use(metrics.observe);
+  app.use(requestTimeout(config.REQUEST_TIMEOUT_MS));
+  app.use(requireJsonBody);
+  app.use(express.json({ limit: config.BODY_LIMIT, strict: true }));
   app.use(opsRoutes(context));
-  app.use(screeningRoutes(context));
-  app.use(referenceRoutes(context.reference));
+  app
+    .route('/metrics')
+    .get(...context.auth.requireScope('admin'), async (_req, res) => {
+      res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+    })
+    .all(allowOnly('GET'));
+  app.use(screeningRoutes(context, metrics));
+  app.use(referenceRoutes(context.reference, context.auth));
+  app.use(auditRoutes(context));
+  app.use(keyRoutes(context));
   app.use(notFoundHandler);
   app.use(errorHandler);
   return app;

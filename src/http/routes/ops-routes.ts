@@ -28,12 +28,13 @@ export function opsRoutes(context: AppContext): Router {
         () => false,
       );
       const snapshot = context.data.snapshot;
+      const open = databaseOk && (await context.auth.isOpen().catch(() => false));
       const body = {
         status: databaseOk && snapshot ? 'ready' : 'not-ready',
         database: context.database.kind,
         datasetVersion: snapshot?.datasetVersion ?? null,
         checks: { database: databaseOk, data: snapshot !== undefined },
-        warnings: [] as string[],
+        warnings: open ? ['OPEN MODE: no API key exists, every request is allowed without a key (development only)'] : [],
       };
       if (!databaseOk) {
         throw new ServiceUnavailableError('the database is not reachable', READINESS_RETRY_AFTER_SECONDS);

@@ -1,16 +1,21 @@
-import { Router } from 'express';
+import { Router, type Request } from 'express';
+import type { AuditRecord } from '../../audit/audit-record';
 import type { AppContext } from '../../context';
+import { auditRecordOf } from '../../screening/audit-records';
 import { BatchRequestSchema, ScreenRequestSchema } from '../../screening/screening-schemas';
 import { screenBatch, screenName } from '../../screening/screening-service';
 import { ServiceUnavailableError } from '../errors';
+import type { Metrics } from '../metrics';
 import { allowOnly } from '../method-not-allowed';
 import { parseRequest } from '../validate';
 
 // While data loads at startup, clients retry after this many seconds.
 const LOADING_RETRY_AFTER_SECONDS = 5;
+// When the audit record cannot be written the client retries after this many seconds.
+const AUDIT_RETRY_AFTER_SECONDS = 10;
 
-/** POST /v1/screen and POST /v1/screen/batch. */
-export function screeningRoutes(context: AppContext): Router {
+/** POST /v1/screen and POST /v1/screen/batch: screen, record, then answer — never answer unrecorded. */
+export function screeningRoutes(context: AppContext, metrics: Metrics): Router {
   const router = Router();
   const snapshot = () => {
     const current = context.data.snapshot;
@@ -18,23 +23,54 @@ export function screeningRoutes(context: AppContext): Router {
     return current;
   };
 
+  /** Fail closed: a result that was not recorded was never given. */
+  async function record(req: Request, records: AuditRecord[]): Promise<void> {
+    try {
+      await context.audit.write(records);
+    } catch (error) {
+      metrics.auditFailures.inc();
+      req.log.error({ err: error, records: records.length }, 'audit write failed; result withheld');
+      throw new ServiceUnavailableError('the audit record could not be written, so no result is given; retry later', AUDIT_RETRY_AFTER_SECONDS, error);
+    }
+  }
+
   router
     .route('/v1/screen')
-    .post(async (req, res) => {
+    .post(...context.auth.requireScope('screen'), async (req, res) => {
       const input = parseRequest(ScreenRequestSchema, req.body, 'body');
       const outcome = screenName(snapshot(), input, {
         limit: input.limit,
         ...(input.threshold !== undefined ? { threshold: input.threshold } : {}),
       });
+      await record(req, [
+        auditRecordOf(outcome, { kind: 'single', apiKeyId: req.auth?.keyId ?? null, request: req.body, reference: input.reference }),
+      ]);
+      metrics.screenings.inc({ kind: 'single', decision: outcome.decision });
       res.json(outcome);
     })
     .all(allowOnly('POST'));
 
   router
     .route('/v1/screen/batch')
-    .post(async (req, res) => {
+    .post(...context.auth.requireScope('screen'), async (req, res) => {
       const batch = parseRequest(BatchRequestSchema, req.body, 'body');
-      res.json(screenBatch(snapshot(), batch).response);
+      const { outcomes, response } = screenBatch(snapshot(), batch);
+      const received = (req.body as { items: unknown[] }).items;
+      await record(
+        req,
+        outcomes.map(({ item, outcome }, index) =>
+          auditRecordOf(outcome, {
+            kind: 'batch-item',
+            apiKeyId: req.auth?.keyId ?? null,
+            request: received[index],
+            reference: item.reference,
+            batchId: response.batchId,
+            itemId: item.id,
+          }),
+        ),
+      );
+      for (const { outcome } of outcomes) metrics.screenings.inc({ kind: 'batch-item', decision: outcome.decision });
+      res.json(response);
     })
     .all(allowOnly('POST'));
   return router;

@@ -1,0 +1,35 @@
+import { createHash } from 'node:crypto';
+import { canonicalJson } from './canonical-json';
+
+/** The genesis hash: the chain starts from 64 zeros. */
+export const GENESIS_HASH = '0'.repeat(64);
+
+export type ScreeningKind = 'single' | 'batch-item' | 'job-row';
+
+/** One screening as recorded: everything needed to show a regulator what was asked and answered. */
+export interface AuditRecord {
+  screeningId: string;
+  screenedAt: string;
+  kind: ScreeningKind;
+  apiKeyId: string | null;
+  batchId: string | null;
+  jobId: string | null;
+  /** Batch item id or job row id. */
+  itemId: string | null;
+  reference: string | null;
+  /** The request exactly as received (the JSON body, the batch item, the job row). */
+  request: unknown;
+  /** The request as the service understood it, with the matcher's normalized name forms. */
+  normalized: { name: string; type: string; country?: string; birthDate?: string; forms: string[] };
+  threshold: number;
+  algorithm: string;
+  datasetVersion: string;
+  decision: string;
+  /** The matches exactly as returned to the client. */
+  matches: unknown[];
+}
+
+/** sha256(previousHash + canonical JSON of the record), hex. */
+export function chainHash(previousHash: string, record: AuditRecord | Record<string, unknown>): string {
+  return createHash('sha256').update(previousHash).update(canonicalJson(record)).digest('hex');
+}

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import 'zod-openapi';
+import { DecisionSchema } from '../screening/screening-schemas';
+
+export const ScreeningRecordSchema = z
+  .object({
+    screeningId: z.string(),
+    screenedAt: z.string(),
+    kind: z.enum(['single', 'batch-item', 'job-row']),
+    apiKeyId: z.string().nullable().meta({ description: 'Id of the key used (never the key); null in open development mode.' }),
+    batchId: z.string().nullable(),
+    jobId: z.string().nullable(),
+    itemId: z.string().nullable(),
+    reference: z.string().nullable(),
+    request: z.unknown().meta({ description: 'The request exactly as received.' }),
+    normalized: z.object({
+      name: z.string(),
+      type: z.string(),
+      country: z.string().optional(),
+      birthDate: z.string().optional(),
+      forms: z.array(z.string()),
+    }),
+    threshold: z.number(),
+    algorithm: z.string(),
+    datasetVersion: z.string(),
+    decision: DecisionSchema,
+    matches: z.array(z.unknown()).meta({ description: 'The matches exactly as returned.' }),
+    seq: z.string().meta({ description: 'Position in the hash chain.' }),
+    hash: z.string().meta({ description: 'sha256(previousHash + canonical JSON of the record).' }),
+    previousHash: z.string(),
+  })
+  .meta({ id: 'ScreeningRecord' });
+
+export const ScreeningPageSchema = z
+  .object({ items: z.array(ScreeningRecordSchema), nextCursor: z.string().nullable() })
+  .meta({ id: 'ScreeningPage' });
+
+export const ScreeningListQuerySchema = z.strictObject({
+  reference: z.string().max(256).optional(),
+  decision: DecisionSchema.optional(),
+  since: z.iso.datetime({ offset: true }).optional().meta({ description: 'ISO 8601 time; records screened at or after it.' }),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  cursor: z.string().max(512).optional(),
+});
+
+export const VerifyResultSchema = z
+  .object({
+    ok: z.boolean(),
+    records: z.number().int().meta({ description: 'Records verified before the first break (all of them when ok).' }),
+    firstBrokenId: z.string().optional(),
+    reason: z.string().optional(),
+  })
+  .meta({ id: 'AuditVerifyResult' });

@@ -1,0 +1,36 @@
+import type { AuditRecord, ScreeningKind } from '../audit/audit-record';
+import type { ScreeningOutcome } from './screening-service';
+
+/** The audit record of one screening outcome, with the request exactly as the client sent it. */
+export function auditRecordOf(
+  outcome: ScreeningOutcome,
+  context: {
+    kind: ScreeningKind;
+    apiKeyId: string | null;
+    request: unknown;
+    reference?: string | undefined;
+    batchId?: string;
+    jobId?: string;
+    itemId?: string;
+  },
+): AuditRecord {
+  const { normalized, ...query } = outcome.query;
+  return {
+    screeningId: outcome.screeningId,
+    screenedAt: outcome.screenedAt,
+    kind: context.kind,
+    apiKeyId: context.apiKeyId,
+    batchId: context.batchId ?? null,
+    jobId: context.jobId ?? null,
+    itemId: context.itemId ?? null,
+    reference: context.reference ?? null,
+    request: context.request,
+    normalized: { ...query, forms: normalized },
+    threshold: outcome.threshold,
+    algorithm: outcome.algorithm,
+    datasetVersion: outcome.datasetVersion,
+    decision: outcome.decision,
+    // A JSON round trip stores exactly what res.json() sends (no undefined members, no prototypes).
+    matches: JSON.parse(JSON.stringify(outcome.matches)) as unknown[],
+  };
+}
