@@ -1,0 +1,182 @@
+import path from 'node:path';
+import { readResolutionParagraphs } from '../../../src/lists/resolutions/load-resolution-sources';
+import { loadUnConsolidatedList } from '../../../src/lists/un/load-un-list';
+import {
+  applyResolutionDesignations,
+  designationSummaries,
+  findDesignatingResolution,
+} from '../../../src/lists/un/resolution-designations';
+import type { CanonicalEntity, LoadedDataset } from '../../../src/model/entity';
+
+const DATA_DIR = path.join(__dirname, '../../../data');
+const LIST_2024 = path.join(DATA_DIR, 'un/consolidated-2024-09-26.xml');
+const LIST_2026 = path.join(__dirname, '../../fixtures/un/consolidated-2026-02-27.xml');
+const RESOLUTION_PARAGRAPHS = path.join(DATA_DIR, 'sources/resolution-paragraphs.json');
+
+/** The requirement: the entries designated in the annexes of 2375 (2017) and 2397 (2017). */
+const DESIGNATED_BY_2375 = ['KPi.063', 'KPe.051', 'KPe.052', 'KPe.053'];
+const DESIGNATED_BY_2397 = [
+  'KPi.064',
+  'KPi.065',
+  'KPi.066',
+  'KPi.067',
+  'KPi.068',
+  'KPi.069',
+  'KPi.070',
+  'KPi.071',
+  'KPi.072',
+  'KPi.073',
+  'KPi.074',
+  'KPi.075',
+  'KPi.076',
+  'KPi.077',
+  'KPi.078',
+  'KPi.079',
+  'KPe.054',
+];
+
+function designated(dataset: LoadedDataset): CanonicalEntity[] {
+  return dataset.entities.filter((e) => e.flags.some((f) => f.code === 'un-designated-by-resolution'));
+}
+
+function byResolution(dataset: LoadedDataset, resolution: string): string[] {
+  return dataset.entities
+    .filter((e) => e.listings.some((l) => l.resolution === resolution))
+    .map((e) => e.listings[0]?.referenceNumber ?? '')
+    .sort();
+}
+
+describe('resolution designations on the 2024-09-26 list', () => {
+  let dataset: LoadedDataset;
+
+  beforeAll(async () => {
+    dataset = await loadUnConsolidatedList(LIST_2024);
+  });
+
+  it('marks exactly the 21 entries designated by 2375 (2017) and 2397 (2017)', () => {
+    expect(designated(dataset)).toHaveLength(21);
+    expect(byResolution(dataset, '2375 (2017)')).toEqual([...DESIGNATED_BY_2375].sort());
+    expect(byResolution(dataset, '2397 (2017)')).toEqual([...DESIGNATED_BY_2397].sort());
+  });
+
+  it('states that the resolution is inferred from the listing date', () => {
+    for (const e of designated(dataset)) {
+      expect(e.listings[0]?.resolutionBasis).toBe('inferred-from-listing-date');
+      const flag = e.flags.find((f) => f.code === 'un-designated-by-resolution');
+      expect(flag?.severity).toBe('critical');
+      expect(flag?.description).toMatch(/inferred from the listing date/);
+      expect(flag?.description).toMatch(/XML does not state the designating resolution/);
+    }
+    const others = dataset.entities.filter((e) => !designated(dataset).includes(e));
+    expect(others.every((e) => e.listings[0]?.resolution === undefined && e.listings[0]?.resolutionBasis === undefined)).toBe(
+      true,
+    );
+  });
+
+  it('cites the resolution annex with the designation summary and its URL, never as a quote', () => {
+    const flag2397 = dataset.entities
+      .find((e) => e.id === 'un-KPe.054')
+      ?.flags.find((f) => f.code === 'un-designated-by-resolution');
+    expect(flag2397?.citations).toEqual([
+      {
+        sourceId: 'unsc-res-2397',
+        locator: 'S/RES/2397 (2017), annex (designation)',
+        summary:
+          'Designation of an additional 16 individuals (mainly banking officials), and 1 entity (‘Ministry of the People’s Armed Forces’).',
+        url: 'https://www.steamshipmutual.com/liabilities-and-claims/sanctions/dprk1/increased-sanctions-on-oil010218',
+      },
+    ]);
+    for (const e of designated(dataset)) {
+      for (const citation of e.flags.flatMap((f) => f.citations)) expect(citation.quote).toBeUndefined();
+    }
+  });
+
+  it("gives KPi.063 (PAK YONG SIK) its 2017-09-11 listing, the 2375 flag and the resolution's citation", () => {
+    const pak = dataset.entities.find((e) => e.id === 'un-KPi.063');
+    expect(pak?.primaryName).toBe('PAK YONG SIK');
+    expect(pak?.type).toBe('person');
+    expect(pak?.listings).toEqual([
+      {
+        list: 'UN',
+        referenceNumber: 'KPi.063',
+        regime: 'DPRK',
+        listedOn: '2017-09-11',
+        dataId: '6908626',
+        resolution: '2375 (2017)',
+        resolutionBasis: 'inferred-from-listing-date',
+      },
+    ]);
+    expect(pak?.flags.map((f) => f.code)).toEqual(['un-sanctioned', 'un-designated-by-resolution']);
+    expect(pak?.flags[1]?.citations).toEqual([
+      {
+        sourceId: 'unsc-res-2375',
+        locator: 'S/RES/2375 (2017), annex (designation)',
+        summary: 'Resolution 2375 freezes the assets and imposes a travel ban on an individual and three new entities.',
+        url: 'https://cd-geneve.delegfrance.org/North-Korea-Adoption-of-resolution-2375-11-September-2017',
+      },
+    ]);
+    expect(pak?.sourceIds).toEqual(['un-consolidated-2024-09-26', 'unsc-res-2375']);
+  });
+
+  it('agrees with the designated entries that resolution-paragraphs.json names', async () => {
+    const { paragraphs } = await readResolutionParagraphs(RESOLUTION_PARAGRAPHS);
+    const named = (resolution: string): string[] =>
+      paragraphs
+        .filter((p) => p.resolution === resolution)
+        .flatMap((p) => p.designated ?? [])
+        .map((entry) => entry.split(' ')[0] ?? '')
+        .sort();
+    expect(byResolution(dataset, '2375 (2017)')).toEqual(named('2375'));
+    expect(byResolution(dataset, '2397 (2017)')).toEqual(named('2397'));
+  });
+});
+
+describe('resolution designations on the 2026-02-27 list', () => {
+  it('still finds all 21 designations', async () => {
+    const dataset = await loadUnConsolidatedList(LIST_2026, { dataDir: DATA_DIR });
+    expect(dataset.entities).toHaveLength(1003);
+    expect(byResolution(dataset, '2375 (2017)')).toEqual([...DESIGNATED_BY_2375].sort());
+    expect(byResolution(dataset, '2397 (2017)')).toEqual([...DESIGNATED_BY_2397].sort());
+  });
+});
+
+describe('findDesignatingResolution', () => {
+  it.each([
+    [{ regime: 'DPRK', listedOn: '2017-09-11' }, '2375 (2017)'],
+    [{ regime: 'DPRK', listedOn: '2017-12-22' }, '2397 (2017)'],
+    [{ regime: 'DPRK', listedOn: '2017-08-05' }, undefined],
+    [{ regime: 'Al-Qaida', listedOn: '2017-09-11' }, undefined],
+    [{ regime: 'DPRK', listedOn: null }, undefined],
+  ])('%j → %s', (listing, expected) => {
+    expect(findDesignatingResolution(listing)?.resolution).toBe(expected);
+  });
+});
+
+describe('applyResolutionDesignations', () => {
+  it('does not mutate its input', async () => {
+    const { paragraphs } = await readResolutionParagraphs(RESOLUTION_PARAGRAPHS);
+    const entity: CanonicalEntity = {
+      id: 'un-KPi.999',
+      type: 'person',
+      dataset: 'un',
+      primaryName: 'TEST',
+      names: [],
+      countries: [],
+      nationalities: [],
+      birthDates: [],
+      birthPlaces: [],
+      addresses: [],
+      identifiers: [],
+      riskLevel: 'critical',
+      flags: [],
+      listings: [{ list: 'UN', referenceNumber: 'KPi.999', regime: 'DPRK', listedOn: '2017-12-22' }],
+      relationships: [],
+      sourceIds: ['un-consolidated-test'],
+    };
+    const before = JSON.stringify(entity);
+    const [result] = applyResolutionDesignations([entity], designationSummaries(paragraphs));
+    expect(JSON.stringify(entity)).toBe(before);
+    expect(result?.listings[0]?.resolution).toBe('2397 (2017)');
+    expect(result?.sourceIds).toEqual(['un-consolidated-test', 'unsc-res-2397']);
+  });
+});
