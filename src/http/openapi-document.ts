@@ -19,6 +19,8 @@ import {
   ScreenRequestSchema,
   ScreenResponseSchema,
 } from '../screening/screening-schemas';
+import { ScreeningListQuerySchema, ScreeningPageSchema, ScreeningRecordSchema, VerifyResultSchema } from '../audit/audit-schemas';
+import { CreateKeyRequestSchema } from './routes/key-routes';
 
 const problem = (description: string) => ({
   description,
@@ -26,6 +28,12 @@ const problem = (description: string) => ({
 });
 
 const requestIdHeader = z.string().meta({ description: 'Echo of the client X-Request-Id, or a generated id.' });
+
+const unauthorized = {
+  '401': problem('Missing, unknown or revoked API key.'),
+  '403': problem('The key lacks the scope this operation needs.'),
+  '429': problem('Rate limit exceeded; see the RateLimit-* headers.'),
+};
 
 const ok = (schema: z.ZodType, description: string, example?: unknown): ZodOpenApiResponsesObject => ({
   '200': {
@@ -40,6 +48,7 @@ const withErrors = (operation: ZodOpenApiOperationObject): ZodOpenApiOperationOb
   ...operation,
   responses: {
     '4XX': problem('Client error (unknown route, wrong method, invalid parameter).'),
+    ...(operation.security?.length === 0 ? {} : unauthorized),
     ...operation.responses,
     '500': problem('Unexpected error; the body carries only the request id.'),
   },
@@ -64,7 +73,19 @@ export function buildOpenApiDocument() {
       license: { name: 'UNLICENSED', identifier: 'UNLICENSED' },
     },
     servers: [{ url: '/', description: 'This server' }],
+    security: [{ bearerAuth: [] }],
+    components: {
+      securitySchemes: {
+        bearerAuth: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'An API key from `npm run keys -- create`. Scopes: screen, read, audit, admin (admin implies all).',
+        },
+      },
+    },
     tags: [
+      { name: 'Audit', description: 'The hash-chained record of every screening.' },
+      { name: 'Keys', description: 'API key management (admin scope).' },
       { name: 'Screening', description: 'Screen one counterparty or a batch of up to 1,000.' },
       { name: 'Reference data', description: 'Entities, sources and dataset versions.' },
       { name: 'Operations', description: 'Health, readiness and documentation.' },
@@ -156,6 +177,61 @@ export function buildOpenApiDocument() {
         tags: ['Reference data'],
         responses: ok(DatasetListSchema, 'Every dataset with its content hash, source date and load time.'),
       }),
+      '/v1/screenings': get({
+        operationId: 'listScreenings',
+        summary: 'Screening records, newest first (scope audit)',
+        tags: ['Audit'],
+        requestParams: { query: ScreeningListQuerySchema },
+        responses: ok(ScreeningPageSchema, 'One page of records.'),
+      }),
+      '/v1/screenings/{screeningId}': get({
+        operationId: 'getScreening',
+        summary: 'The stored record of one screening (scope audit)',
+        tags: ['Audit'],
+        requestParams: { path: z.object({ screeningId: z.string().meta({ example: '0b5a3f4e-2d7c-4f39-9a3e-6f1d2c8b9a10' }) }) },
+        responses: { ...ok(ScreeningRecordSchema, 'The record with its hash and previous hash.'), '404': problem('No such screening.') },
+      }),
+      '/v1/audit/verify': get({
+        operationId: 'verifyAudit',
+        summary: 'Recompute the hash chain and name the first broken record (scope audit)',
+        tags: ['Audit'],
+        responses: ok(VerifyResultSchema, 'The verification result.'),
+      }),
+      '/v1/keys': {
+        ...get({
+          operationId: 'listKeys',
+          summary: 'API keys (never the keys themselves)',
+          tags: ['Keys'],
+          responses: ok(z.object({ items: z.array(z.object({ id: z.string(), name: z.string(), scopes: z.array(z.string()), createdAt: z.string(), revokedAt: z.string().nullable(), lastUsedAt: z.string().nullable() })) }), 'Every key.'),
+        }),
+        ...post({
+          operationId: 'createKey',
+          summary: 'Create a key; the response shows it once',
+          tags: ['Keys'],
+          requestBody: { required: true, content: { 'application/json': { schema: CreateKeyRequestSchema } } },
+          responses: {
+            '201': {
+              description: 'Created. Store `key` now: it is never shown again.',
+              content: { 'application/json': { schema: z.object({ id: z.string(), name: z.string(), scopes: z.array(z.string()), key: z.string(), createdAt: z.string() }) } },
+            },
+          },
+        }),
+      },
+      '/v1/keys/{id}': {
+        delete: withErrors({
+          operationId: 'revokeKey',
+          summary: 'Revoke a key at once',
+          tags: ['Keys'],
+          requestParams: { path: z.object({ id: z.string() }) },
+          responses: { '204': { description: 'Revoked.' }, '404': problem('No such active key.') },
+        }),
+      },
+      '/metrics': get({
+        operationId: 'metrics',
+        summary: 'Prometheus metrics (scope admin)',
+        tags: ['Operations'],
+        responses: { '200': { description: 'Prometheus text format.', content: { 'text/plain': { schema: z.string() } } } },
+      }),
       '/healthz': get({
         operationId: 'health',
         summary: 'Process is alive',
@@ -169,6 +245,13 @@ export function buildOpenApiDocument() {
         tags: ['Operations'],
         security: [],
         responses: { ...ok(ReadinessSchema, 'Ready to screen.'), '503': problem('Not ready; see Retry-After.') },
+      }),
+      '/openapi.json': get({
+        operationId: 'openapi',
+        summary: 'This document',
+        tags: ['Operations'],
+        security: [],
+        responses: { '200': { description: 'OpenAPI 3.1 JSON.', content: { 'application/json': { schema: z.object({}).passthrough() } } } },
       }),
     },
   });
