@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express';
-import { rateLimit } from 'express-rate-limit';
+import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { HttpError } from '../http/errors';
@@ -58,7 +58,8 @@ export function createAuth(db: Kysely<Database>, options: AuthOptions) {
           limit: options.rateLimit.max,
           standardHeaders: 'draft-6',
           legacyHeaders: false,
-          keyGenerator: (req) => req.auth?.keyId ?? `ip:${req.ip ?? 'unknown'}`,
+          // Open mode has no key: fall back to the client address (IPv6 grouped by /56 so a host cannot rotate).
+          keyGenerator: (req) => req.auth?.keyId ?? `ip:${ipKeyGenerator(req.ip ?? '')}`,
           handler: (req, res, _next, opts) => {
             sendProblem(
               res,

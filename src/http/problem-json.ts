@@ -1,6 +1,10 @@
 import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
 import { ZodError } from 'zod';
-import { HttpError, NotFoundError, PROBLEM_TYPE_PREFIX, type FieldProblem } from './errors';
+import { isDatabaseUnavailable } from '../db/database-errors';
+import { HttpError, NotFoundError, PROBLEM_TYPE_PREFIX, ServiceUnavailableError, type FieldProblem } from './errors';
+
+// Clients retry after this many seconds when the database is away.
+const DATABASE_RETRY_AFTER_SECONDS = 5;
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
@@ -91,6 +95,11 @@ export const errorHandler: ErrorRequestHandler = (err: unknown, req, res, next) 
       sendProblem(res, req, fromBodyParser);
       return;
     }
+  }
+  if (isDatabaseUnavailable(err)) {
+    req.log.error({ err }, 'database unavailable');
+    sendProblem(res, req, new ServiceUnavailableError('the database is unavailable; retry later', DATABASE_RETRY_AFTER_SECONDS));
+    return;
   }
   req.log.error({ err }, 'unhandled error');
   sendProblem(res, req, new HttpError(500, 'internal-error', 'Internal server error', `an unexpected error occurred; quote request id ${String(req.id)} when reporting it`));

@@ -154,3 +154,16 @@ describe(`fail closed on ${TEST_DATABASE_KIND}`, () => {
     expect((await request(t.app).get('/v1/audit/verify').expect(200)).body.ok).toBe(true);
   });
 });
+
+describe(`database unavailable on ${TEST_DATABASE_KIND}`, () => {
+  it('answers 503 with Retry-After and no result, and /readyz says not ready', async () => {
+    await t.context.database.close();
+    const res = await request(t.app).post('/v1/screen').send({ name: 'Pak Yong Sik' });
+    expect(res.status).toBe(503);
+    expect(res.headers['retry-after']).toBeDefined();
+    expect(res.body.matches).toBeUndefined();
+    const ready = await request(t.app).get('/readyz');
+    expect(ready.status).toBe(503);
+    expect(ready.headers['content-type']).toMatch(/problem\+json/);
+  });
+});

@@ -4,6 +4,7 @@ import express from 'express';
 import fc from 'fast-check';
 import pino from 'pino';
 import request from 'supertest';
+import { createApp } from '../../src/http/app';
 import { errorHandler } from '../../src/http/problem-json';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { TEST_DATABASE_KIND } from '../helpers/test-database';
@@ -82,15 +83,12 @@ describe(`input hardening on ${TEST_DATABASE_KIND}`, () => {
   });
 
   it('allows configured CORS origins only', async () => {
-    const withCors = await startTestApp({ CORS_ORIGINS: 'https://analyst.bank.example' });
-    try {
-      const ok = await request(withCors.app).get('/healthz').set('Origin', 'https://analyst.bank.example');
-      expect(ok.headers['access-control-allow-origin']).toBe('https://analyst.bank.example');
-      const other = await request(withCors.app).get('/healthz').set('Origin', 'https://evil.example');
-      expect(other.headers['access-control-allow-origin']).toBeUndefined();
-    } finally {
-      await withCors.close();
-    }
+    // Same database and data, another app built with CORS configured.
+    const withCors = createApp({ ...t.context, config: { ...t.context.config, CORS_ORIGINS: 'https://analyst.bank.example' } });
+    const ok = await request(withCors).get('/healthz').set('Origin', 'https://analyst.bank.example');
+    expect(ok.headers['access-control-allow-origin']).toBe('https://analyst.bank.example');
+    const other = await request(withCors).get('/healthz').set('Origin', 'https://evil.example');
+    expect(other.headers['access-control-allow-origin']).toBeUndefined();
   });
 
   it('turns an unexpected error into a 500 carrying only the request id, never the stack', async () => {
