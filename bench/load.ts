@@ -1,0 +1,185 @@
+import { execFileSync } from 'node:child_process';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { createDatabase, ROOT, startService, type ServiceProcess } from './service-process';
+
+/**
+ * npm run bench:load — autocannon against /v1/screen and /v1/screen/batch on loopback, audit writes on, on
+ * PGlite and on PostgreSQL, at rising concurrency; then a fault run: the PostgreSQL server is stopped during
+ * load and started again. Every 200 must have its audit row.
+ *   BENCH_LOAD_SECONDS (default 30) per step; BENCH_DATABASE_URL to use an existing server (else one is
+ *   started with scripts/postgres-test-server.sh).
+ */
+const SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 30);
+const CONCURRENCY = (process.env.BENCH_LOAD_CONCURRENCY ?? '1,8,32,64').split(',').map(Number);
+const BATCH_SIZE = 100;
+const NAMES = ['Pak Yong Sik', 'Ткачук Сергей', 'Ivan Petrov', 'Acme Trading LLC', 'Kim Chol Nam', 'Park Yong-sik', 'Maria Gonzalez', 'Natalya Titova', 'OOO LocoTech-Signal', 'Zhang Wei'];
+
+interface Row {
+  database: string;
+  endpoint: string;
+  connections: number;
+  rps: number;
+  itemsPerSecond: number;
+  p50: number;
+  p99: number;
+  ok: number;
+  errors: number;
+  non2xx: number;
+}
+
+async function auditCount(service: ServiceProcess): Promise<{ records: number; ok: boolean }> {
+  const res = await fetch(`${service.url}/v1/audit/verify`);
+  return (await res.json()) as { records: number; ok: boolean };
+}
+
+function run(url: string, options: { connections: number; duration: number; batch: boolean }): Promise<autocannon.Result> {
+  let i = 0;
+  const body = () => {
+    i += 1;
+    if (!options.batch) return JSON.stringify({ name: NAMES[i % NAMES.length], reference: `load-${i}` });
+    return JSON.stringify({ items: Array.from({ length: BATCH_SIZE }, (_, k) => ({ id: String(k), name: NAMES[(i + k) % NAMES.length] })) });
+  };
+  return autocannon({
+    url: `${url}${options.batch ? '/v1/screen/batch' : '/v1/screen'}`,
+    method: 'POST',
+    connections: options.connections,
+    duration: options.duration,
+    headers: { 'content-type': 'application/json' },
+    requests: [{ setupRequest: (req) => ({ ...req, body: body() }) }],
+  });
+}
+
+async function measure(database: string, service: ServiceProcess): Promise<Row[]> {
+  const rows: Row[] = [];
+  for (const batch of [false, true]) {
+    for (const connections of batch ? CONCURRENCY.filter((c) => c <= 8) : CONCURRENCY) {
+      const before = await auditCount(service);
+      const result = await run(service.url, { connections, duration: SECONDS, batch });
+      const ok = result['2xx'];
+      const after = await auditCount(service);
+      const expected = ok * (batch ? BATCH_SIZE : 1);
+      if (after.records - before.records !== expected || !after.ok) {
+        throw new Error(`audit mismatch: ${after.records - before.records} records for ${expected} answered screenings (chain ok: ${after.ok})`);
+      }
+      rows.push({
+        database,
+        endpoint: batch ? `/v1/screen/batch (${BATCH_SIZE} items)` : '/v1/screen',
+        connections,
+        rps: result.requests.average,
+        itemsPerSecond: result.requests.average * (batch ? BATCH_SIZE : 1),
+        p50: result.latency.p50,
+        p99: result.latency.p99,
+        ok,
+        errors: result.errors + result.timeouts,
+        non2xx: result.non2xx,
+      });
+      process.stderr.write(`  ${database} ${rows[rows.length - 1]!.endpoint} c=${connections}: ${result.requests.average} req/s\n`);
+    }
+  }
+  return rows;
+}
+
+function startPostgres(dir: string, port: number): string {
+  return execFileSync(path.join(ROOT, 'scripts/postgres-test-server.sh'), ['start', dir, String(port)], { encoding: 'utf8' }).trim();
+}
+function stopPostgres(dir: string, mode: 'fast' | 'immediate' = 'fast') {
+  const bindir = execFileSync('bash', ['-c', 'ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1'], { encoding: 'utf8' }).trim();
+  const cmd = `${bindir}/pg_ctl -D '${dir}' -m ${mode} -w stop`;
+  execFileSync('bash', ['-c', process.getuid?.() === 0 ? `su postgres -s /bin/bash -c "${cmd}"` : cmd], { stdio: 'ignore' });
+}
+
+async function faultRun(dir: string, port: number, serverUrl: string) {
+  const dbUrl = await createDatabase(serverUrl, 'bench_load_fault');
+  const service = await startService({ DATABASE_URL: dbUrl }, 39811);
+  try {
+    const before = await auditCount(service);
+    const duration = Math.max(30, SECONDS);
+    const load = run(service.url, { connections: 8, duration, batch: false });
+    const phases: { t: number; status: number }[] = [];
+    const probe = setInterval(() => {
+      const t = Date.now();
+      void fetch(`${service.url}/v1/screen`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"name":"probe"}' }).then(
+        (r) => phases.push({ t, status: r.status }),
+        () => phases.push({ t, status: 0 }),
+      );
+    }, 250);
+    const start = Date.now();
+    await new Promise((r) => setTimeout(r, (duration * 1000) / 3));
+    stopPostgres(dir, 'immediate');
+    const downAt = Date.now();
+    await new Promise((r) => setTimeout(r, 8000));
+    startPostgres(dir, port);
+    const upAt = Date.now();
+    const result = await load;
+    clearInterval(probe);
+    await new Promise((r) => setTimeout(r, 1000));
+    let recoveredAt: number | undefined;
+    for (const p of phases.filter((x) => x.t > upAt).sort((a, b) => a.t - b.t)) {
+      if (p.status === 200) {
+        recoveredAt = p.t;
+        break;
+      }
+    }
+    const during = phases.filter((p) => p.t > downAt + 500 && p.t < upAt);
+    const after = await auditCount(service);
+    const probes200 = phases.filter((p) => p.status === 200).length;
+    const answered = result['2xx'] + probes200;
+    const statuses = Object.entries(result.statusCodeStats ?? {}).map(([code, s]) => `${code}:${(s as { count: number }).count}`).join(' ');
+    return {
+      loadStatuses: statuses,
+      answered200: answered,
+      auditRecords: after.records - before.records,
+      chainOk: after.ok,
+      whileDown: `${during.filter((p) => p.status === 503).length}/${during.length} probes got 503`,
+      recoverySeconds: recoveredAt ? ((recoveredAt - upAt) / 1000).toFixed(1) : 'never',
+      startedMsAgo: Date.now() - start,
+    };
+  } finally {
+    await service.stop();
+  }
+}
+
+const fmt = (r: Row) =>
+  `| ${r.database} | ${r.endpoint} | ${r.connections} | ${r.rps.toFixed(0)} | ${r.itemsPerSecond.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.non2xx} |`;
+
+async function main() {
+  execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
+  const rows: Row[] = [];
+  const pglite = await startService({ PGLITE_DATA_DIR: 'memory://' }, 39801);
+  try {
+    rows.push(...(await measure('PGlite', pglite)));
+  } finally {
+    await pglite.stop();
+  }
+  const pgDir = path.join(os.tmpdir(), 'bench-load-pg');
+  const pgPort = 55450;
+  const serverUrl = process.env.BENCH_DATABASE_URL ?? startPostgres(pgDir, pgPort);
+  let fault: Awaited<ReturnType<typeof faultRun>> | undefined;
+  try {
+    const pg = await startService({ DATABASE_URL: await createDatabase(serverUrl, 'bench_load') }, 39802);
+    try {
+      rows.push(...(await measure('PostgreSQL', pg)));
+    } finally {
+      await pg.stop();
+    }
+    if (!process.env.BENCH_DATABASE_URL) fault = await faultRun(pgDir, pgPort, serverUrl);
+  } finally {
+    if (!process.env.BENCH_DATABASE_URL) stopPostgres(pgDir);
+  }
+  process.stdout.write(`\nbench:load — ${SECONDS} s per step, ${os.cpus().length} cores, audit on (every 200 recorded and counted)\n`);
+  process.stdout.write('| database | endpoint | connections | req/s | screenings/s | p50 ms | p99 ms | errors | non-2xx |\n|---|---|---|---|---|---|---|---|---|\n');
+  for (const r of rows) process.stdout.write(`${fmt(r)}\n`);
+  if (fault) {
+    process.stdout.write('\nfault run (PostgreSQL stopped with -m immediate for 8 s during load, then started):\n');
+    process.stdout.write(`  load statuses: ${fault.loadStatuses}\n  while down: ${fault.whileDown}\n  recovered ${fault.recoverySeconds} s after the server was back\n`);
+    process.stdout.write(`  200 responses: ${fault.answered200}, new audit records: ${fault.auditRecords}, chain ok: ${fault.chainOk}\n`);
+    process.stdout.write(`  every 200 has its audit row: ${fault.auditRecords >= fault.answered200 ? 'yes' : 'NO'}\n`);
+  }
+}
+
+main().catch((error) => {
+  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});
