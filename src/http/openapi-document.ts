@@ -1,6 +1,8 @@
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiResponsesObject } from 'zod-openapi';
 import { z } from 'zod';
-import packageJson from '../../package.json';
+import fs from 'node:fs';
+import path from 'node:path';
+import { PROJECT_ROOT } from '../config';
 import {
   DatasetListSchema,
   EntityIdParamsSchema,
@@ -63,6 +65,7 @@ const get = (operation: ZodOpenApiOperationObject) => ({ get: withErrors(operati
  * `npm run openapi:generate` writes it to openapi/openapi.json; a test fails when that file drifts.
  */
 export function buildOpenApiDocument() {
+  const packageJson = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string };
   return createDocument({
     openapi: '3.1.0',
     info: {
