@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Database } from '../db/schema';
-import { loadBundledDatasets, type BundledDataOptions } from '../lists/load-bundled';
+import { bundledDatasets, datasetVersion, type BundledDataOptions } from '../lists/load-bundled';
 import { createMatcher } from '../matching/matcher';
 import type { Matcher } from '../matching/types';
 import type { CanonicalEntity } from '../model/entity';
@@ -36,17 +36,23 @@ export async function snapshotFromDatabase(db: Kysely<Database>): Promise<DataSn
 }
 
 /**
- * Loads the bundled files into the database (idempotently: unchanged files are not rewritten) and returns the
- * snapshot to screen against.
+ * Loads the bundled files into the database and returns the snapshot to screen against. Idempotent: a dataset
+ * whose version (hash of its inputs) is already current is neither parsed nor rewritten.
  */
 export async function loadData(
   db: Kysely<Database>,
   options: BundledDataOptions & { log: Logger },
 ): Promise<DataSnapshot> {
   const started = performance.now();
-  const loaded = await loadBundledDatasets(options);
-  for (const dataset of loaded) {
-    const result = await syncDataset(db, dataset);
+  const current = new Map((await listCurrentDatasets(db)).map((d) => [d.id, d.version]));
+  for (const spec of bundledDatasets(options)) {
+    const version = await datasetVersion(spec);
+    if (current.get(spec.id) === version) {
+      options.log.info({ dataset: spec.id, version, status: 'unchanged' }, 'dataset unchanged');
+      continue;
+    }
+    // Another replica may load the same version meanwhile: syncDataset re-checks under the dataset's row lock.
+    const result = await syncDataset(db, { ...(await spec.load()), contentHash: version });
     options.log.info(
       { dataset: result.dataset, version: result.version, status: result.status, entities: result.entities },
       `dataset ${result.status}`,

@@ -13,29 +13,70 @@ export interface BundledDataOptions {
 }
 
 export const RESOLUTIONS_FILE = 'sources/resolution-paragraphs.json';
+export const INVESTIGATION_FILES = ['investigation/insider-dprk-students.yaml', 'sources/insider-article.yaml'];
 
-/** The resolutions that the UN designations and the investigation's flags cite, as a dataset of sources only. */
-async function loadResolutionDataset(dataDir: string): Promise<LoadedDataset> {
-  const bytes = await fs.readFile(path.join(dataDir, RESOLUTIONS_FILE));
-  return {
-    id: 'resolutions',
-    name: 'UN Security Council resolutions 2375 (2017) and 2397 (2017)',
-    contentHash: createHash('sha256').update(bytes).digest('hex'),
-    sourceDate: null,
-    entities: [],
-    sources: await loadResolutionSources(dataDir),
-  };
+/**
+ * Bump a dataset's importer version whenever its mapping into the canonical model changes: the dataset version
+ * covers the importer as well as the input bytes, so a database loaded by an older importer is reloaded.
+ */
+const IMPORTER_VERSIONS = { un: '1', resolutions: '1', investigation: '1' } as const;
+
+/** One bundled dataset: the files it is read from, and how to read them. */
+export interface DatasetSpec {
+  id: keyof typeof IMPORTER_VERSIONS;
+  /** Every input file, in a fixed order. */
+  inputs: string[];
+  /** Parses and validates the inputs (the expensive part; skipped when the version is unchanged). */
+  load(): Promise<LoadedDataset>;
+}
+
+/** The bundled datasets: the UN list, the resolutions it and the investigation cite, the investigation. */
+export function bundledDatasets(options: BundledDataOptions): DatasetSpec[] {
+  const unFile = path.resolve(options.dataDir, options.unListFile);
+  const resolutionsFile = path.join(options.dataDir, RESOLUTIONS_FILE);
+  return [
+    {
+      id: 'un',
+      // The designation citations come from the resolution paragraphs, so they are an input of the UN dataset too.
+      inputs: [unFile, resolutionsFile],
+      load: () => loadUnConsolidatedList(unFile, { dataDir: options.dataDir }),
+    },
+    {
+      id: 'resolutions',
+      inputs: [resolutionsFile],
+      load: async () => ({
+        id: 'resolutions',
+        name: 'UN Security Council resolutions 2375 (2017) and 2397 (2017)',
+        contentHash: '',
+        sourceDate: null,
+        entities: [],
+        sources: await loadResolutionSources(options.dataDir),
+      }),
+    },
+    {
+      id: 'investigation',
+      inputs: INVESTIGATION_FILES.map((f) => path.join(options.dataDir, f)),
+      load: () => loadInvestigation(options.dataDir),
+    },
+  ];
 }
 
 /**
- * Reads and validates every bundled source (UN list, the resolutions it cites, the curated investigation).
- * Pure file reading: never touches the database.
+ * The dataset version: sha256 over the importer version and each input file's sha256. Reads the files but
+ * never parses them, so an unchanged dataset costs only the hashing.
  */
+export async function datasetVersion(spec: DatasetSpec): Promise<string> {
+  const hash = createHash('sha256').update(`importer:${spec.id}:${IMPORTER_VERSIONS[spec.id]}\n`);
+  for (const input of spec.inputs) {
+    const bytes = await fs.readFile(input);
+    hash.update(`${path.basename(input)}:${createHash('sha256').update(bytes).digest('hex')}\n`);
+  }
+  return hash.digest('hex');
+}
+
+/** Parses every bundled dataset, stamped with its version. Pure file reading: never touches the database. */
 export async function loadBundledDatasets(options: BundledDataOptions): Promise<LoadedDataset[]> {
-  const unFile = path.resolve(options.dataDir, options.unListFile);
-  return Promise.all([
-    loadUnConsolidatedList(unFile),
-    loadResolutionDataset(options.dataDir),
-    loadInvestigation(options.dataDir),
-  ]);
+  return Promise.all(
+    bundledDatasets(options).map(async (spec) => ({ ...(await spec.load()), contentHash: await datasetVersion(spec) })),
+  );
 }
