@@ -1,0 +1,205 @@
+/**
+ * Quality benchmark: `npm run bench:quality` (add `--regenerate` to rebuild bench/quality/dev-set.json, `--full` to run
+ * the slow library baselines on every case instead of a fixed sample).
+ *
+ * Runs, in one process on the same corpus (UN list + investigation) and the same labeled dev set:
+ *   ours      — createMatcher(entities) at its DEFAULT_THRESHOLD (a hit = a returned match with isMatch)
+ *   fuse      — fuse.js defaults over every name of every entity (a hit = any result)
+ *   fuzzball  — fuzzball token_set_ratio ≥ 85 against every name
+ *   ofac      — OFAC-style Jaro-Winkler ≥ 0.85 (bench/baselines/ofac-style.ts)
+ * and prints recall / top-1 per positive class, false-positive rate per negative class, near-miss hit rate,
+ * throughput, the targets verdict for our matcher, and its first misses and false positives.
+ * Writes the full results to bench/out/quality.json.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { createMatcher, DEFAULT_THRESHOLD, MATCHER_ALGORITHM } from '../src/matching/matcher';
+import type { Matcher } from '../src/matching/types';
+import type { CanonicalEntity } from '../src/model/entity';
+import { FuseBaseline, FuzzballBaseline, FUZZBALL_CUTOFF } from './baselines/library-baselines';
+import { OFAC_STYLE_THRESHOLD, OfacStyleScorer } from './baselines/ofac-style';
+import { buildDevSet, classCounts, GENERATOR_VERSION } from './quality/build-dev-set';
+import { type DevCase, type DevSet, isNearMiss, isPositive, NEGATIVE_CLASSES, POSITIVE_CLASSES } from './quality/dev-case';
+import {
+  checkTargets,
+  evaluateScreener,
+  nearMissSubclasses,
+  type Screener,
+  type ScreenerMetrics,
+  stratifiedSample,
+  TARGET_FALSE_POSITIVE_RATE,
+  TARGET_RECALL,
+} from './quality/evaluate';
+import { loadBenchEntities } from './quality/load-bench-entities';
+import { failureLists, metricTables } from './quality/report';
+
+const REPO_ROOT = path.resolve(__dirname, '..');
+const DEV_SET_FILE = path.join(REPO_ROOT, 'bench/quality/dev-set.json');
+const OUT_FILE = path.join(REPO_ROOT, 'bench/out/quality.json');
+/**
+ * fuse.js and fuzzball are pure-JS full scans (~120 ms and ~40 ms per query on a shared 2-core machine): to keep the
+ * run under 5 minutes they run on a fixed stratified sample (cases per class; near misses twice as many).
+ */
+const SAMPLE_PER_CLASS: Record<string, number> = { fuse: 20, fuzzball: 40 };
+const SAMPLE_SEED = 'quality-bench-library-sample-v1';
+const FAILURES_LISTED = 15;
+
+/** Our matcher, if it builds over the corpus; otherwise the reason it could not run (the baselines still run). */
+function ourScreener(entities: CanonicalEntity[]): { screener: Screener; buildSeconds: number } | { error: string } {
+  try {
+    const started = Date.now();
+    const matcher: Matcher = createMatcher(entities);
+    const buildSeconds = (Date.now() - started) / 1000;
+    return {
+      buildSeconds,
+      screener: {
+        id: 'ours',
+        label: `${MATCHER_ALGORITHM} at DEFAULT_THRESHOLD ${DEFAULT_THRESHOLD}`,
+        rule: `a hit is a returned match with isMatch (score ≥ ${DEFAULT_THRESHOLD}); a positive is found when its entity is among them`,
+        screen: (query) =>
+          matcher
+            .match(query)
+            .matches.filter((m) => m.isMatch)
+            .map((m) => ({ entityId: m.entityId, score: m.score, matchedName: m.matchedName })),
+      },
+    };
+  } catch (err) {
+    return { error: err instanceof Error ? err.message : String(err) };
+  }
+}
+
+function baselineScreeners(entities: CanonicalEntity[]): Screener[] {
+  const fuse = new FuseBaseline(entities);
+  const fuzzball = new FuzzballBaseline(entities);
+  const ofac = new OfacStyleScorer(entities);
+  return [
+    {
+      id: 'fuse',
+      label: 'fuse.js 7, default options, over every name',
+      rule: 'a hit is any result; a positive is found when its entity is among the results at any rank',
+      screen: (q) => fuse.screen(q.name),
+    },
+    {
+      id: 'fuzzball',
+      label: `fuzzball token_set_ratio ≥ ${FUZZBALL_CUTOFF} against every name (full_process, non-ASCII kept)`,
+      rule: `a hit is any name with token_set_ratio ≥ ${FUZZBALL_CUTOFF}`,
+      screen: (q) => fuzzball.screen(q.name),
+    },
+    {
+      id: 'ofac',
+      label: `OFAC-style Jaro-Winkler ≥ ${OFAC_STYLE_THRESHOLD} (bench/baselines/ofac-style.ts)`,
+      rule: `a hit is any name scoring ≥ ${OFAC_STYLE_THRESHOLD}: max(whole-name JW gated on the first letter, mean per-word best JW)`,
+      screen: (q) => ofac.screen(q.name),
+    },
+  ];
+}
+
+function readOrBuildDevSet(entities: CanonicalEntity[], regenerate: boolean): { devSet: DevSet; built: boolean } {
+  if (!regenerate && existsSync(DEV_SET_FILE)) {
+    const devSet = JSON.parse(readFileSync(DEV_SET_FILE, 'utf8')) as DevSet;
+    if (devSet.generatorVersion === GENERATOR_VERSION) return { devSet, built: false };
+    console.warn(`dev set was made by generator version ${devSet.generatorVersion}, this is ${GENERATOR_VERSION}: rebuilding (commit the new file)`);
+  }
+  const { devSet, report } = buildDevSet(entities);
+  writeFileSync(DEV_SET_FILE, `${JSON.stringify(devSet, null, 1)}\n`);
+  const s = report.negativeStats;
+  console.log(`dev set written to ${path.relative(REPO_ROOT, DEV_SET_FILE)}: ${devSet.cases.length} cases; negatives generated ${s.generated}, dropped as listed ${s.droppedAsListed}, as duplicates ${s.droppedAsDuplicate}`);
+  for (const r of report.handCasesRejected) console.warn(`hand case rejected: ${r}`);
+  return { devSet, built: true };
+}
+
+async function main(): Promise<void> {
+  const args = new Set(process.argv.slice(2));
+  const regenerate = args.has('--regenerate');
+  const full = args.has('--full');
+  const started = Date.now();
+
+  const { entities, datasets } = await loadBenchEntities(REPO_ROOT);
+  const byId = new Map(entities.map((e) => [e.id, e]));
+  const { devSet } = readOrBuildDevSet(entities, regenerate);
+
+  // A stale file may name entities the list no longer has: leave those cases out and say so.
+  const stale = devSet.cases.filter((c) => c.expectedEntityId !== null && !byId.has(c.expectedEntityId));
+  if (stale.length > 0) console.warn(`${stale.length} dev-set positives name entities not in the loaded list (run with --regenerate): left out`);
+  const cases: DevCase[] = devSet.cases.filter((c) => !stale.includes(c));
+  const counts = classCounts(cases);
+  for (const sub of nearMissSubclasses(cases)) counts.set(sub, cases.filter((c) => isNearMiss(c) && c.subclass === sub).length);
+
+  console.log(`corpus: ${datasets.map((d) => `${d.id} ${d.entities} entities (${d.contentHash.slice(0, 12)})`).join(', ')}; ${entities.reduce((n, e) => n + e.names.length, 0)} names`);
+  console.log(`dev set: ${cases.filter(isPositive).length} positives, ${cases.filter((c) => !isPositive(c) && !isNearMiss(c)).length} negatives, ${cases.filter(isNearMiss).length} near misses (seed ${devSet.seed}, generator v${devSet.generatorVersion})`);
+  for (const [cls, why] of Object.entries(devSet.listLimited)) console.log(`  list-limited class ${cls}: ${why}`);
+
+  const ours = ourScreener(entities);
+  const metrics: ScreenerMetrics[] = [];
+  if ('error' in ours) {
+    console.warn(`our matcher did not run: ${ours.error}; the baselines run alone`);
+  } else {
+    console.log(`ours: ${ours.screener.label}, built in ${ours.buildSeconds.toFixed(1)} s`);
+    metrics.push(evaluateScreener(ours.screener, cases, cases, null));
+  }
+
+  for (const screener of baselineScreeners(entities)) {
+    const perClass = full ? undefined : SAMPLE_PER_CLASS[screener.id];
+    if (perClass === undefined) {
+      metrics.push(evaluateScreener(screener, cases, cases, null));
+      continue;
+    }
+    const sample = stratifiedSample(cases, perClass, SAMPLE_SEED);
+    const note = `fixed seeded sample of ${perClass} cases per class (near misses ${perClass * 2}), ${sample.length} of ${cases.length} (--full runs all); "overall" weights class rates by full class sizes`;
+    metrics.push(evaluateScreener(screener, cases, sample, note));
+  }
+
+  console.log('\nMatchers (columns):');
+  for (const m of metrics) console.log(`  ${m.id.padEnd(9)} ${m.label}. Rule: ${m.rule}.${m.sample ? ` Evaluated on a ${m.sample}.` : ''}`);
+  console.log(
+    metricTables({
+      metrics,
+      positiveClasses: POSITIVE_CLASSES,
+      negativeClasses: NEGATIVE_CLASSES,
+      nearMissSubclasses: nearMissSubclasses(cases),
+      counts,
+    }),
+  );
+
+  const ourMetrics = metrics.find((m) => m.id === 'ours');
+  const verdict = ourMetrics ? checkTargets(ourMetrics) : null;
+  console.log(
+    `\ntargets (ours): recall ≥ ${TARGET_RECALL * 100}% and FP ≤ ${TARGET_FALSE_POSITIVE_RATE * 100}% on every class: ` +
+      (verdict ? (verdict.pass ? 'PASS' : `FAIL (${verdict.failures.join(', ')})`) : 'not run (no matcher)'),
+  );
+  if (ourMetrics) console.log(failureLists(ourMetrics, cases, byId, FAILURES_LISTED));
+
+  mkdirSync(path.dirname(OUT_FILE), { recursive: true });
+  const json = {
+    generatedAt: new Date().toISOString(),
+    corpus: datasets,
+    devSet: { file: path.relative(REPO_ROOT, DEV_SET_FILE), seed: devSet.seed, generatorVersion: devSet.generatorVersion, counts: Object.fromEntries(counts), listLimited: devSet.listLimited, staleCasesLeftOut: stale.length },
+    targets: { recall: TARGET_RECALL, falsePositiveRate: TARGET_FALSE_POSITIVE_RATE, ours: verdict },
+    matchers: metrics.map((m) => ({
+      id: m.id,
+      label: m.label,
+      rule: m.rule,
+      evaluated: m.evaluated,
+      sample: m.sample,
+      seconds: m.seconds,
+      queriesPerSecond: m.queriesPerSecond,
+      recall: m.recall,
+      top1: m.top1,
+      falsePositiveRate: m.falsePositiveRate,
+      nearMissHitRate: m.nearMissHitRate,
+      failures: cases
+        .filter((c) => {
+          const r = m.results.get(c.id);
+          return r !== undefined && (isPositive(c) ? !r.found : r.hits > 0);
+        })
+        .map((c) => ({ caseId: c.id, variantClass: c.variantClass, query: c.query, expectedEntityId: c.expectedEntityId, got: m.results.get(c.id)?.top ?? null })),
+    })),
+  };
+  writeFileSync(OUT_FILE, `${JSON.stringify(json, null, 1)}\n`);
+  console.log(`\nresults written to ${path.relative(REPO_ROOT, OUT_FILE)} in ${((Date.now() - started) / 1000).toFixed(0)} s total`);
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exitCode = 1;
+});
