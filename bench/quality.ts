@@ -112,11 +112,15 @@ async function main(): Promise<void> {
   const args = new Set(process.argv.slice(2));
   const regenerate = args.has('--regenerate');
   const full = args.has('--full');
+  // --seed=<text>: a held-out set from the same generators with another seed, built in memory and never
+  // written, so a matcher tuned against the committed set can be checked on cases nobody has looked at.
+  const heldOutSeed = [...args].find((a) => a.startsWith('--seed='))?.slice('--seed='.length);
   const started = Date.now();
 
   const { entities, datasets } = await loadBenchEntities(REPO_ROOT);
   const byId = new Map(entities.map((e) => [e.id, e]));
-  const { devSet } = readOrBuildDevSet(entities, regenerate);
+  const { devSet } = heldOutSeed ? buildDevSet(entities, { seed: heldOutSeed }) : readOrBuildDevSet(entities, regenerate);
+  if (heldOutSeed) console.log(`held-out dev set: seed ${heldOutSeed} (not the committed file)`);
 
   // A stale file may name entities the list no longer has: leave those cases out and say so.
   const stale = devSet.cases.filter((c) => c.expectedEntityId !== null && !byId.has(c.expectedEntityId));
