@@ -1,0 +1,150 @@
+import { isCommonNameSyllable } from './korean-romanization-classes';
+import { consonantSkeleton, isKnownGivenName } from './known-given-names';
+import { boundedEditDistance } from './string-similarity';
+import type { NameToken } from './tokenize-name';
+
+/**
+ * Compares two name parts: equal text, same Korean romanization class, same phonetic skeleton (another
+ * transliteration of the same Cyrillic), or a spelling within a few edits (a typo). Anything else is different.
+ */
+
+export type PartRelation = 'exact' | 'korean-class' | 'transliteration' | 'typo' | 'different';
+
+export interface PartComparison {
+  similarity: number;
+  relation: PartRelation;
+  /** Edits between the two spellings when `relation` is `typo`, else 0. */
+  edits: number;
+}
+
+/** Same Korean class, another romanization (Pak/Bak/Park): nearly exact, so an exact spelling still ranks first. */
+export const KOREAN_CLASS_SIMILARITY = 0.96;
+
+/** Same phonetic skeleton, another transliteration (Sergei/Sergey): nearly exact. */
+export const TRANSLITERATION_SIMILARITY = 0.96;
+
+/** Same loose key with Russian spelling on one side (Tarchan/Tarkhan, Gasijew/Gaziev): a European romanization. */
+export const LOOSE_TRANSLITERATION_SIMILARITY = 0.92;
+
+/** Two patronymics whose loose keys differ by one sound: the same patronymic, lossily romanized. */
+export const PATRONYMIC_VARIANT_SIMILARITY = 0.85;
+
+/** Below this similarity two parts are different parts, not a misspelling of one another. */
+export const MIN_PART_SIMILARITY = 0.6;
+
+/** A part this long or longer on both sides may carry two typos; shorter parts one. */
+const TWO_TYPO_MIN_LENGTH = 8;
+
+/**
+ * Edits tolerated as a typo between parts of these lengths: none when the longer has at most three letters
+ * (RI → RO, MI → MU make another name), two when both have eight or more, else one.
+ */
+export function maxTypoEdits(shorter: number, longer: number): number {
+  if (longer <= 3) return 0;
+  if (shorter >= TWO_TYPO_MIN_LENGTH) return 2;
+  return 1;
+}
+
+/** Roles that pair only with the same role: a particle is not a misspelt name (Abu ≠ Abboud, Al ≠ Ali). */
+const FUNCTION_ROLES = new Set(['particle', 'kinship', 'stopword']);
+
+/** A short word one letter from a particle may be that particle misspelt (Aou for Abou); a longer one is a name. */
+const MISSPELT_PARTICLE_MAX_LENGTH = 5;
+
+/**
+ * Acronyms only ever equal themselves; a particle or kinship word pairs only with its own kind, or with a short
+ * word one edit away (Abboud is not Abou, Aou may be).
+ */
+function cannotPair(a: NameToken, b: NameToken): boolean {
+  if (a.role === 'acronym' || b.role === 'acronym') return true;
+  const functionA = FUNCTION_ROLES.has(a.role);
+  if (functionA === FUNCTION_ROLES.has(b.role)) return false;
+  const other = functionA ? b : a;
+  return other.text.length > MISSPELT_PARTICLE_MAX_LENGTH || boundedEditDistance(a.text, b.text, 1) > 1;
+}
+
+/**
+ * Two one-syllable Korean parts of different classes that are both syllables common in names: another name
+ * (Pang/Jang, Chon/Chong, Choe/Cho), never a typo. A rare reading (Pael, Chok) may still be a typo of a common one.
+ */
+function differentKoreanSyllables(a: NameToken, b: NameToken): boolean {
+  const keyA = a.koreanSyllableKeys[0];
+  const keyB = b.koreanSyllableKeys[0];
+  return (
+    a.koreanSyllableKeys.length === 1 &&
+    b.koreanSyllableKeys.length === 1 &&
+    keyA !== undefined &&
+    keyB !== undefined &&
+    keyA !== keyB &&
+    isCommonNameSyllable(keyA) &&
+    isCommonNameSyllable(keyB)
+  );
+}
+
+export interface ComparePartsOptions {
+  /**
+   * The names are Korean (the list ties the entity to Korea, or both names are shaped like Korean names): each
+   * romanized syllable is a unit of the name, see `differentKoreanSyllables`.
+   */
+  korean?: boolean;
+}
+
+const EXACT: PartComparison = { similarity: 1, relation: 'exact', edits: 0 };
+const KOREAN_CLASS: PartComparison = { similarity: KOREAN_CLASS_SIMILARITY, relation: 'korean-class', edits: 0 };
+const TRANSLITERATION: PartComparison = { similarity: TRANSLITERATION_SIMILARITY, relation: 'transliteration', edits: 0 };
+const LOOSE_TRANSLITERATION: PartComparison = {
+  similarity: LOOSE_TRANSLITERATION_SIMILARITY,
+  relation: 'transliteration',
+  edits: 0,
+};
+const PATRONYMIC_VARIANT: PartComparison = {
+  similarity: PATRONYMIC_VARIANT_SIMILARITY,
+  relation: 'transliteration',
+  edits: 0,
+};
+const DIFFERENT: PartComparison = { similarity: 0, relation: 'different', edits: 0 };
+
+/** Similarity of a spelling `edits` away from a part of `length` characters: 1 edit in 7 letters ≈ 0.88. */
+function typoSimilarity(edits: number, length: number): number {
+  return 1 - edits / (length + 1);
+}
+
+/**
+ * Compares two name parts. Symmetric, in [0, 1]; acronyms, particles and stopwords only ever equal themselves.
+ */
+export function compareParts(a: NameToken, b: NameToken, options: ComparePartsOptions = {}): PartComparison {
+  if (a.text === b.text) return EXACT;
+  if (cannotPair(a, b)) return DIFFERENT;
+  if (a.korean !== null && a.korean === b.korean) return KOREAN_CLASS;
+  // In a Korean name the Korean classes decide; the Russian skeleton would merge Ye-un with Eun.
+  const koreanOnly = options.korean === true && a.korean !== null && b.korean !== null;
+  if (!koreanOnly && a.skeleton === b.skeleton) return TRANSLITERATION;
+  if (!koreanOnly && a.loose !== null && a.loose === b.loose && (a.slavic || b.slavic)) return LOOSE_TRANSLITERATION;
+  if (options.korean && differentKoreanSyllables(a, b)) return DIFFERENT;
+  // A joined part is already a reading of two parts; a typo on top of it is too far.
+  if (a.role === 'joined' || b.role === 'joined') return DIFFERENT;
+  // Two patronymics one sound apart in their loose keys: one father's name in two lossy romanizations
+  // (Polish without diacritics writes ж as z: Razapowicz = Razhapovich).
+  if (a.role === 'patronymic' && b.role === 'patronymic' && a.loose !== null && b.loose !== null) {
+    if (boundedEditDistance(a.loose, b.loose, 1) <= 1) return PATRONYMIC_VARIANT;
+  }
+  // A typo is an edit of the letters as written (Saadi is not one edit from Sami because its skeleton is Sadi).
+  const shorter = Math.min(a.text.length, b.text.length);
+  const longer = Math.max(a.text.length, b.text.length);
+  // Korean names are short syllables: a second edit in one part makes another name (Ryugyong ≠ Ryungsong).
+  const allowed = Math.min(maxTypoEdits(shorter, longer), options.korean ? 1 : 2);
+  if (allowed === 0 || longer - shorter > allowed) return DIFFERENT;
+  const edits = boundedEditDistance(a.text, b.text, allowed);
+  if (edits > allowed) return DIFFERENT;
+  const best = typoSimilarity(edits, longer);
+  if (best < MIN_PART_SIMILARITY) return DIFFERENT;
+  // Two different common given names are two names, not a typo (Khalil/Khalid); vowels alone may differ.
+  if (
+    isKnownGivenName(a.text) &&
+    isKnownGivenName(b.text) &&
+    consonantSkeleton(a.skeleton) !== consonantSkeleton(b.skeleton)
+  ) {
+    return DIFFERENT;
+  }
+  return { similarity: best, relation: 'typo', edits };
+}

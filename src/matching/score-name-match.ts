@@ -1,0 +1,154 @@
+import { alignParts, type PartAlignment } from './align-name-parts';
+import type { NameForm, NameToken } from './tokenize-name';
+
+/**
+ * The name score of one query form against one list form: a weighted Dice coefficient over the aligned parts.
+ * Matched parts add their weights times their similarity; a wrong part (a query part and a list part that pair
+ * with nothing) costs both weights in full; a part only one side has costs less, because lists add and banks drop
+ * middle names and patronymics. The result is split into additive contributions for the explanation.
+ */
+
+/** A part only the list name has (the query omitted it) costs three quarters of a wrong part. */
+export const MISSING_PART_COST = 0.75;
+
+/** A part only the query has (the list omits it) costs three quarters of a wrong part. */
+export const EXTRA_PART_COST = 0.75;
+
+/**
+ * For a Korean personal name every syllable is part of the name: "Kim Chol" is not "Kim Chol Nam".
+ * Likewise when one side names a person by a single part ("Tkachuk" vs "Sergei Tkachuk", "Bilal Ibrahim" vs the
+ * alias "Bilal"), and for organizations, whose every word names them.
+ */
+export const STRICT_ABSENT_PART_COST = 1;
+
+/**
+ * A wrong first given name costs more than another wrong part: relatives share family names, and in Arabic and
+ * Russian names the father's name too (Usama Abdullah Saleh … ≠ Ahmed Abdullah Saleh …). Likewise one wrong word
+ * in an organization's name makes another organization (Rahat Trading ≠ Rahat Mining).
+ */
+export const WRONG_GIVEN_NAME_COST = 2;
+
+/** A wrong word in an organization's name weighs at least an ordinary part, however generic. */
+const ORGANIZATION_WRONG_WORD_MIN_WEIGHT = 1;
+
+/** Weight at or above which a part counts as a name part (not a particle or stopword). */
+const NAME_PART_WEIGHT = 0.5;
+
+export interface NameScore {
+  /** M / W in [0, 1]: the name score before qualifiers. */
+  score: number;
+  /** Similarity of the aligned parts, counting class-equivalent spellings as equal. */
+  nameSimilarity: number;
+  /** What spelling the parts the other way (another romanization/transliteration) costs; ≤ 0. */
+  classEquivalence: number;
+  /** What unmatched (wrong, missing or extra) parts cost; ≤ 0. */
+  partCoverage: number;
+  alignment: PartAlignment;
+  queryForm: NameForm;
+  listForm: NameForm;
+}
+
+export interface NameScoreContext {
+  /** The list entity is a person (a one-part query then pays the strict cost). */
+  listIsPerson: boolean;
+  /** The list entity is an organization (every wrong word costs `WRONG_GIVEN_NAME_COST`, every absent one in full). */
+  listIsOrganization: boolean;
+  /** The list ties the entity to Korea (KP/KR): romanized syllables are units of its names. */
+  listIsKorean: boolean;
+  /** The joined-part variants of a form (see `joinedVariants`); a matcher passes a cached one. */
+  variantsOf: (form: NameForm) => readonly NameForm[];
+}
+
+function namePartCount(tokens: readonly NameToken[]): number {
+  let count = 0;
+  for (const token of tokens) if (token.weight >= NAME_PART_WEIGHT) count += 1;
+  return count;
+}
+
+/** Scores one fixed pair of forms (no joining). */
+function scoreAligned(queryForm: NameForm, listForm: NameForm, context: NameScoreContext): NameScore {
+  const query = queryForm.tokens;
+  const list = listForm.tokens;
+  const alignment = alignParts(query, list, {
+    korean: context.listIsKorean || (queryForm.koreanShaped && listForm.koreanShaped),
+  });
+  let matchedMass = 0;
+  let matchedMassAsEqual = 0;
+  let matchedWeight = 0;
+  for (const pair of alignment.pairs) {
+    const weight = (query[pair.queryIndex]?.weight ?? 0) + (list[pair.listIndex]?.weight ?? 0);
+    const { similarity, relation } = pair.comparison;
+    matchedWeight += weight;
+    matchedMass += weight * similarity;
+    matchedMassAsEqual += weight * (relation === 'korean-class' || relation === 'transliteration' ? 1 : similarity);
+  }
+  if (matchedWeight === 0) {
+    return { score: 0, nameSimilarity: 0, classEquivalence: 0, partCoverage: 0, alignment, queryForm, listForm };
+  }
+  const strict =
+    queryForm.koreanShaped ||
+    listForm.koreanShaped ||
+    context.listIsOrganization ||
+    (context.listIsPerson && Math.min(namePartCount(query), namePartCount(list)) <= 1);
+  const missingCost = strict ? STRICT_ABSENT_PART_COST : MISSING_PART_COST;
+  const extraCost = strict ? STRICT_ABSENT_PART_COST : EXTRA_PART_COST;
+  // An organization's line of business (Trading, Shipping) counts in full when one side lacks it.
+  const absentWeight = (token: NameToken | undefined): number =>
+    context.listIsOrganization && token?.role === 'generic'
+      ? Math.max(token.weight, ORGANIZATION_WRONG_WORD_MIN_WEIGHT)
+      : (token?.weight ?? 0);
+  const queryLeft = alignment.unmatchedQuery.map((index) => absentWeight(query[index])).sort((a, b) => b - a);
+  const listLeft = alignment.unmatchedList
+    .map((index) => ({ weight: absentWeight(list[index]), given: index === listForm.givenIndex }))
+    .sort((a, b) => Number(b.given) - Number(a.given) || b.weight - a.weight);
+  const substitutions = Math.min(queryLeft.length, listLeft.length);
+  const wrongGivenName = substitutions > 0 && listLeft[0]?.given === true;
+  // A wrong part: a wrong given name, or any wrong word of an organization (Trading ↔ Mining, however generic).
+  const wrongCost = (weight: number, isGiven: boolean): number => {
+    if (context.listIsOrganization) return Math.max(weight, ORGANIZATION_WRONG_WORD_MIN_WEIGHT) * WRONG_GIVEN_NAME_COST;
+    return weight * (isGiven ? WRONG_GIVEN_NAME_COST : 1);
+  };
+  let unmatchedCost = 0;
+  queryLeft.forEach((weight, index) => {
+    unmatchedCost += index < substitutions ? wrongCost(weight, index === 0 && wrongGivenName) : weight * extraCost;
+  });
+  listLeft.forEach(({ weight, given }, index) => {
+    unmatchedCost += index < substitutions ? wrongCost(weight, given) : weight * missingCost;
+  });
+  const score = matchedMass / (matchedWeight + unmatchedCost);
+  const nameSimilarity = matchedMassAsEqual / matchedWeight;
+  const classEquivalence = (matchedMass - matchedMassAsEqual) / matchedWeight;
+  return {
+    score,
+    nameSimilarity,
+    classEquivalence,
+    partCoverage: score - matchedMass / matchedWeight,
+    alignment,
+    queryForm,
+    listForm,
+  };
+}
+
+/**
+ * Scores a query form against a list form, also trying each side with two adjacent parts joined when parts were
+ * left unmatched ("Park Yongsik" vs "PAK YONG SIK"). Returns the best; `score` is in [0, 1].
+ */
+export function scoreNamePair(queryForm: NameForm, listForm: NameForm, context: NameScoreContext): NameScore {
+  let best = scoreAligned(queryForm, listForm, context);
+  const { unmatchedQuery, unmatchedList } = best.alignment;
+  // Joining parts can only help where parts are left over on both sides.
+  if (unmatchedQuery.length === 0 || unmatchedList.length === 0) return best;
+  if (queryForm.tokens.length >= 2) {
+    for (const variant of context.variantsOf(queryForm)) {
+      const candidate = scoreAligned(variant, listForm, context);
+      if (candidate.score > best.score) best = candidate;
+    }
+  }
+  if (listForm.tokens.length >= 2) {
+    for (const variant of context.variantsOf(listForm)) {
+      const candidate = scoreAligned(queryForm, variant, context);
+      if (candidate.score > best.score) best = candidate;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,348 @@
+import type { EntityType } from '../model/entity';
+import { koreanSyllableKeysOfParts } from './korean-romanization-classes';
+import { splitLegalForms, wholeLegalForm, type LegalFormClass } from './legal-forms';
+import { HONORIFICS, kinshipClass, namePartRole, namePartWeight, type NamePartRole } from './name-part-weights';
+import { normalizeText } from './normalize-text';
+import { hasHangul, romanizeHangul } from './romanize-hangul';
+import { hasPatronymicEnding, hasSlavicSpelling, looseSlavicKey, phoneticSkeleton } from './russian-name-classes';
+import { cyrillicReadings, hasCyrillic } from './transliterate-cyrillic';
+
+/**
+ * Turns one written name into the forms the scorer compares: per script reading (Cyrillic in its Russian and/or
+ * Ukrainian reading, Hangul in McCune–Reischauer and Revised Romanization), with comma-reversed order undone,
+ * parenthesized acronyms split off as names of their own, legal forms set aside and every part tagged with its
+ * role (patronymic, particle …), phonetic skeleton and Korean class key.
+ */
+
+/** What is known about a name part from its text alone (cacheable per distinct text). */
+export interface TokenFeatures {
+  readonly skeleton: string;
+  /** Korean romanization class key, or null when the part cannot be read as romanized Korean. */
+  readonly korean: string | null;
+  /** The class key of each Korean syllable (empty when `korean` is null). */
+  readonly koreanSyllableKeys: readonly string[];
+  readonly koreanSyllables: number;
+  /** Loose key for European romanizations of Russian names (see `looseSlavicKey`), or null. */
+  readonly loose: string | null;
+  /** The part shows Russian romanization (so a loose-key agreement means something). */
+  readonly slavic: boolean;
+  readonly role: NamePartRole;
+}
+
+export interface NameToken extends TokenFeatures {
+  readonly text: string;
+  readonly weight: number;
+}
+
+export type FormOrigin = 'latin' | 'cyrillic-ru' | 'cyrillic-uk' | 'hangul-mr' | 'hangul-rr' | 'acronym' | 'other-script';
+
+export interface NameForm {
+  /** The tokens joined by single spaces (legal forms excluded). */
+  readonly text: string;
+  readonly tokens: readonly NameToken[];
+  readonly legalForms: readonly LegalFormClass[];
+  readonly origin: FormOrigin;
+  /** Shaped like a Korean personal name (family name + syllables): a missing syllable is a different name. */
+  readonly koreanShaped: boolean;
+  /** Index of the token read as the family name, -1 when unknown (organizations, single parts). */
+  readonly familyIndex: number;
+  /** Index of the token read as the (first) given name, -1 when unknown. */
+  readonly givenIndex: number;
+}
+
+/** Computes `TokenFeatures` of a lower-case token; a matcher passes a memoizing one. */
+export type TokenAnalyzer = (text: string) => TokenFeatures;
+
+/** Features of parts written together (the Korean class follows the written syllables, see `joinTokens`). */
+export type JoinedTokenAnalyzer = (parts: readonly string[]) => TokenFeatures;
+
+/** Analyzes one token from scratch (no cache). */
+export function analyzeToken(text: string): TokenFeatures {
+  const phonetic = phoneticSkeleton(text);
+  const role = namePartRole(text, phonetic);
+  const koreanSyllableKeys = koreanSyllableKeysOfParts([text]) ?? [];
+  return {
+    // The spellings of a kinship marker share one skeleton (Abou = Abu = Abo).
+    skeleton: role === 'kinship' ? (kinshipClass(text) ?? phonetic) : phonetic,
+    korean: koreanSyllableKeys.length > 0 ? koreanSyllableKeys.join('') : null,
+    koreanSyllableKeys,
+    koreanSyllables: koreanSyllableKeys.length,
+    loose: looseSlavicKey(text),
+    slavic: hasSlavicSpelling(text),
+    role,
+  };
+}
+
+/**
+ * A memoizing analyzer for a fixed vocabulary: tokens seen while `learning` are cached; once `freeze()` is called,
+ * unseen tokens are analyzed without being stored, so a long-running matcher's memory does not grow with queries.
+ */
+export function createTokenAnalyzer(): { analyze: TokenAnalyzer; analyzeJoined: JoinedTokenAnalyzer; freeze: () => void } {
+  const cache = new Map<string, TokenFeatures>();
+  const joinedCache = new Map<string, TokenFeatures>();
+  let learning = true;
+  const analyze: TokenAnalyzer = (text) => {
+    const cached = cache.get(text);
+    if (cached) return cached;
+    const features = analyzeToken(text);
+    if (learning) cache.set(text, features);
+    return features;
+  };
+  return {
+    analyze,
+    analyzeJoined: (parts) => {
+      const key = parts.join('\u0001');
+      const cached = joinedCache.get(key);
+      if (cached) return cached;
+      const features = analyzeJoinedToken(parts, analyze);
+      if (learning) joinedCache.set(key, features);
+      return features;
+    },
+    freeze: () => {
+      learning = false;
+    },
+  };
+}
+
+/**
+ * Features of parts written together: those of the joined text, except the Korean class, which keeps the writer's
+ * syllable boundaries ("No U" is two syllables, never the one syllable "nou").
+ */
+export function analyzeJoinedToken(parts: readonly string[], analyze: TokenAnalyzer = analyzeToken): TokenFeatures {
+  const features = analyze(parts.join(''));
+  const koreanSyllableKeys = koreanSyllableKeysOfParts(parts) ?? [];
+  return {
+    ...features,
+    role: 'joined',
+    korean: koreanSyllableKeys.length > 0 ? koreanSyllableKeys.join('') : null,
+    koreanSyllableKeys,
+    koreanSyllables: koreanSyllableKeys.length,
+  };
+}
+
+export interface NameFormOptions {
+  /** The type of the named entity when known: legal forms are only set aside for non-persons. */
+  entityType?: EntityType | 'any';
+  /** The list's own kind of name: an `acronym` name is one exact-only part. */
+  acronym?: boolean;
+  analyze?: TokenAnalyzer;
+}
+
+/** Longest parenthesized single word read as an acronym ("(MPAF)", "(KOMID)"). */
+const MAX_ACRONYM_LENGTH = 8;
+const MIN_ACRONYM_LENGTH = 2;
+/** Parts beyond this many are ignored (no person or organization name needs more). */
+const MAX_TOKENS_PER_FORM = 12;
+/** A parenthesized text of at least this many parts is also compared as a name on its own. */
+const MIN_PARENTHETICAL_NAME_PARTS = 3;
+
+/** Builds one token with its features and role. */
+export function makeToken(text: string, analyze: TokenAnalyzer, role?: NamePartRole): NameToken {
+  const features = analyze(text);
+  const finalRole = role ?? features.role;
+  return { ...features, text, role: finalRole, weight: namePartWeight(finalRole) };
+}
+
+/** Splits "NAME (ACRONYM)" into the name without parentheses and the parenthesized texts, innermost first. */
+function splitParentheticals(raw: string): { main: string; parentheticals: string[] } {
+  const parentheticals: string[] = [];
+  let main = raw;
+  for (;;) {
+    const next = main.replace(/[([{]([^()[\]{}]*)[)\]}]/g, (_match, inner: string) => {
+      parentheticals.push(inner);
+      return ' ';
+    });
+    if (next === main) break;
+    main = next;
+  }
+  return { main: main.replace(/[()[\]{}]/g, ' '), parentheticals };
+}
+
+/**
+ * The acronym a parenthesized text spells, or null: one word of 2–8 letters or digits (hyphens and dots inside
+ * allowed: "JAK-T", "ISIL-GS"), whose first letter starts one of the surrounding words (so "(PAKISTAN)" after
+ * "AL-HARAMAIN FOUNDATION" is a qualifier, not an acronym).
+ */
+function parentheticalAcronym(inner: string, surrounding: string): string | null {
+  const trimmed = inner.trim();
+  if (!/^[\p{L}\p{N}][\p{L}\p{N}.\-‐–]*$/u.test(trimmed)) return null;
+  const compact = normalizeText(trimmed).replace(/ /g, '');
+  if (compact.length < MIN_ACRONYM_LENGTH || compact.length > MAX_ACRONYM_LENGTH || !/^[a-z0-9]+$/.test(compact)) return null;
+  const initials = new Set(normalizeText(surrounding).split(' ').map((word) => word[0]));
+  return initials.has(compact[0]) ? compact : null;
+}
+
+/** "TKACHUK, Sergei" → "Sergei TKACHUK"; "Romashka, LLC" and longer comma lists are only joined. */
+function undoCommaReversal(main: string): { text: string; reversed: boolean } {
+  const parts = main
+    .split(/[,，;]/)
+    .map((part) => part.trim())
+    .filter((part) => normalizeText(part).length > 0);
+  const [before, after] = parts;
+  if (parts.length !== 2 || before === undefined || after === undefined) return { text: parts.join(' '), reversed: false };
+  const afterTokens = normalizeText(after).split(' ');
+  const afterIsLegalForm = wholeLegalForm(afterTokens) !== null;
+  const beforeTokens = normalizeText(before).split(' ');
+  if (afterIsLegalForm || afterTokens.length > 3 || beforeTokens.length > 3) return { text: `${before} ${after}`, reversed: false };
+  return { text: `${after} ${before}`, reversed: true };
+}
+
+/** The Latin readings of a normalized text: Hangul and Cyrillic transliterated, each reading tagged. */
+function scriptReadings(normalized: string): Array<{ origin: FormOrigin; text: string }> {
+  const hangulReadings: Array<{ origin: FormOrigin; text: string }> = hasHangul(normalized)
+    ? [
+        { origin: 'hangul-mr', text: normalizeText(romanizeHangul(normalized, 'mr')) },
+        { origin: 'hangul-rr', text: normalizeText(romanizeHangul(normalized, 'rr')) },
+      ]
+    : [{ origin: 'latin', text: normalized }];
+  return hangulReadings.flatMap((reading) => {
+    if (!hasCyrillic(reading.text)) {
+      const otherScript = /[^a-z0-9 ]/.test(reading.text) && reading.origin === 'latin';
+      return [{ origin: otherScript ? 'other-script' : reading.origin, text: reading.text }];
+    }
+    return cyrillicReadings(reading.text).map((cyrillic) => ({
+      origin: (reading.origin === 'latin' ? `cyrillic-${cyrillic.language}` : reading.origin) as FormOrigin,
+      text: normalizeText(cyrillic.text),
+    }));
+  });
+}
+
+/** Index of the patronymic in a person's name parts, or -1. */
+function patronymicIndex(texts: readonly string[]): number {
+  if (texts.length < 3) return -1;
+  const candidates = texts.map((text, index) => (hasPatronymicEnding(text) ? index : -1)).filter((index) => index >= 0);
+  if (candidates.length === 0) return -1;
+  if (candidates.includes(1)) return 1;
+  if (candidates.includes(texts.length - 1)) return texts.length - 1;
+  return candidates[0] ?? -1;
+}
+
+function isKoreanShaped(tokens: readonly NameToken[]): boolean {
+  if (tokens.length < 2 || tokens.length > 4) return false;
+  if (!tokens.every((token) => token.koreanSyllables >= 1 && token.koreanSyllables <= 2)) return false;
+  const first = tokens[0];
+  const last = tokens[tokens.length - 1];
+  const total = tokens.reduce((sum, token) => sum + token.koreanSyllables, 0);
+  return total <= 4 && (first?.koreanSyllables === 1 || last?.koreanSyllables === 1);
+}
+
+/** Roles that a Korean name cannot have: in "Pak To Chun" or "La Kyung-soo" every syllable is a name part. */
+const NON_KOREAN_ROLES = new Set<NamePartRole>(['particle', 'kinship', 'stopword', 'generic', 'locative', 'common']);
+
+function buildForm(
+  tokenTexts: readonly string[],
+  origin: FormOrigin,
+  options: { entityType: EntityType | 'any'; analyze: TokenAnalyzer },
+): NameForm | null {
+  let texts = tokenTexts.filter((text) => text.length > 0);
+  while (texts.length > 1 && HONORIFICS.has(texts[0] ?? '')) texts = texts.slice(1);
+  while (texts.length > 1 && HONORIFICS.has(texts[texts.length - 1] ?? '')) texts = texts.slice(0, -1);
+  if (texts.length === 0) return null;
+  let legalForms: LegalFormClass[] = [];
+  if (options.entityType !== 'person') {
+    const split = splitLegalForms(texts);
+    legalForms = split.legalForms;
+    texts = split.kept.map((index) => texts[index] ?? '');
+  }
+  texts = texts.slice(0, MAX_TOKENS_PER_FORM);
+  const patronymic = options.entityType === 'organization' ? -1 : patronymicIndex(texts);
+  let tokens = texts.map((text, index) =>
+    makeToken(text, options.analyze, index === patronymic ? 'patronymic' : undefined),
+  );
+  const koreanShaped = options.entityType !== 'organization' && legalForms.length === 0 && isKoreanShaped(tokens);
+  if (koreanShaped) {
+    tokens = tokens.map((token) => (NON_KOREAN_ROLES.has(token.role) ? makeToken(token.text, options.analyze, 'part') : token));
+  }
+  let familyIndex = -1;
+  let givenIndex = -1;
+  if (options.entityType !== 'organization' && legalForms.length === 0 && tokens.length >= 2) {
+    if (koreanShaped) familyIndex = tokens[0]?.koreanSyllables === 1 ? 0 : tokens.length - 1;
+    else if (patronymic === tokens.length - 1) familyIndex = 0;
+    else familyIndex = tokens.length - 1;
+    givenIndex = tokens.findIndex(
+      (token, index) =>
+        index !== familyIndex && index !== patronymic && token.role !== 'particle' && token.role !== 'stopword',
+    );
+  }
+  return { text: texts.join(' '), tokens, legalForms, origin, koreanShaped, familyIndex, givenIndex };
+}
+
+/** A one-part form that only ever matches itself exactly (an acronym). */
+function acronymForm(text: string, analyze: TokenAnalyzer): NameForm {
+  return {
+    text,
+    tokens: [makeToken(text, analyze, 'acronym')],
+    legalForms: [],
+    origin: 'acronym',
+    koreanShaped: false,
+    familyIndex: -1,
+    givenIndex: -1,
+  };
+}
+
+/** Patronymic endings in Latin and Cyrillic, to keep "Seit-Umarovich" / "Сеит-Умарович" one part. */
+const HYPHENATED_PATRONYMIC =
+  /(\p{L}+)[-‐‑](\p{L}+(?:ovich|evich|ovych|evych|owicz|ewicz|ovic|evic|ovna|evna|owna|ewna|ivna|ichna|ович|евич|овна|евна|івна|ична|ич))(?!\p{L})/giu;
+
+/**
+ * Every form under which `raw` should be compared. Never throws; returns an empty array for a name with no letters
+ * or digits. Forms are distinct by text and legal forms.
+ */
+export function nameForms(raw: string, options: NameFormOptions = {}): NameForm[] {
+  const analyze = options.analyze ?? analyzeToken;
+  const entityType = options.entityType ?? 'any';
+  const { main, parentheticals } = splitParentheticals(raw.normalize('NFKC').replace(HYPHENATED_PATRONYMIC, '$1$2'));
+  const { text: mainText } = undoCommaReversal(main);
+  const variants: string[] = [mainText];
+  const acronyms: string[] = [];
+  for (const inner of parentheticals) {
+    if (normalizeText(inner).length === 0) continue;
+    const surrounding = [mainText, ...parentheticals.filter((other) => other !== inner)].join(' ');
+    const acronym = normalizeText(mainText).length > 0 ? parentheticalAcronym(inner, surrounding) : null;
+    if (acronym) acronyms.push(acronym);
+    variants.push(`${mainText} ${inner}`);
+    // A long parenthetical is usually a name of its own (a translation): "(Ansar al Charia in Libya (ASL))".
+    if (normalizeText(inner).split(' ').length >= MIN_PARENTHETICAL_NAME_PARTS) variants.push(inner);
+  }
+  const forms: NameForm[] = [];
+  const seen = new Set<string>();
+  const add = (form: NameForm | null): void => {
+    if (!form) return;
+    const key = `${form.text}|${form.legalForms.join(',')}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    forms.push(form);
+  };
+  for (const variant of variants) {
+    const normalized = normalizeText(variant);
+    if (normalized.length === 0) continue;
+    if (options.acronym && !normalized.includes(' ')) {
+      for (const reading of scriptReadings(normalized)) add(acronymForm(reading.text, analyze));
+      continue;
+    }
+    for (const reading of scriptReadings(normalized)) {
+      const form = buildForm(reading.text.split(' '), reading.origin, { entityType, analyze });
+      add(form);
+      // Of unknown type, a leading or trailing "AO", "SA", "Co" may be a name part after all: keep that reading too.
+      if (entityType === 'any' && form && form.legalForms.length > 0) {
+        add(buildForm(reading.text.split(' '), reading.origin, { entityType: 'person', analyze }));
+      }
+    }
+  }
+  for (const acronym of acronyms) {
+    add(acronymForm(acronym, analyze));
+  }
+  return forms;
+}
+
+/** Normalizes a handle such as "@mmcpersonal" or "t.me/mmcpersonal" to "mmcpersonal"; null when it is not one. */
+export function normalizeHandle(raw: string): string | null {
+  const trimmed = raw
+    .normalize('NFKC')
+    .trim()
+    .toLowerCase()
+    .replace(/^(?:https?:\/\/)?(?:www\.)?(?:t\.me|telegram\.me|twitter\.com|x\.com|instagram\.com)\//, '')
+    .replace(/^@/, '')
+    .replace(/\/+$/, '');
+  return /^[\p{L}\p{N}_.]{2,64}$/u.test(trimmed) ? trimmed : null;
+}

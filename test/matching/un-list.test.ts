@@ -1,0 +1,76 @@
+import path from 'node:path';
+import { loadInvestigation } from '../../src/lists/investigation/load-investigation';
+import { loadUnConsolidatedList } from '../../src/lists/un/load-un-list';
+import { createMatcher, DEFAULT_THRESHOLD, type NameMatcher } from '../../src/matching/matcher';
+
+const DATA_DIR = path.join(__dirname, '../../data');
+const UN_FILE = path.join(DATA_DIR, 'un/consolidated-2024-09-26.xml');
+
+let matcher: NameMatcher;
+
+beforeAll(async () => {
+  const [un, investigation] = await Promise.all([loadUnConsolidatedList(UN_FILE), loadInvestigation(DATA_DIR)]);
+  matcher = createMatcher([...un.entities, ...investigation.entities]);
+});
+
+function found(query: string, entityId: string): boolean {
+  return matcher.match({ name: query }).matches.some((match) => match.entityId === entityId);
+}
+
+// Real UN entries (McCune–Reischauer as the UN writes it) against the spellings a South Korean bank would hold.
+const koreanCases: Array<[string, string]> = [
+  ['Bak Chun-il', 'un-KPi.029'],
+  ['Park Chun Il', 'un-KPi.029'],
+  ['박춘일', 'un-KPi.029'],
+  ['Lee Won-ho', 'un-KPi.033'],
+  ['Rhee Wonho', 'un-KPi.033'],
+  ['리원호', 'un-KPi.033'],
+  ['이원호', 'un-KPi.033'],
+  ['Kim Cheol-nam', 'un-KPi.044'],
+  ['김철남', 'un-KPi.044'],
+  ['Choi Chun-young', 'un-KPi.054'],
+  ['최춘영', 'un-KPi.054'],
+  ['Hyeon Gwang-il', 'un-KPi.015'],
+  ['현광일', 'un-KPi.015'],
+  ['Jang Seong-cheol', 'un-KPi.056'],
+  ['장성철', 'un-KPi.056'],
+  ['Choe Seok-min', 'un-KPi.064'],
+  ['Jeon Myeong-guk', 'un-KPi.018'],
+  ['Korea Ryonbong General Corp.', 'un-KPe.002'],
+  ['Tanchon Commercial Bank', 'un-KPe.003'],
+  ['Korea Heungjin Trading Co., Ltd.', 'un-KPe.011'],
+  ['KCST', 'un-KPe.012'],
+];
+
+describe('UN Consolidated List (2024-09-26)', () => {
+  it.each(koreanCases)('%s matches %s', (query, entityId) => {
+    expect(found(query, entityId)).toBe(true);
+  });
+
+  it('a shared family and given syllable is not a match ("Kim Chol" is not KIM CHOL NAM)', () => {
+    const scores = matcher.match({ name: 'Kim Chol' }, { threshold: 0, limit: 50 }).matches;
+    expect(scores.find((match) => match.entityId === 'un-KPi.044')?.score ?? 0).toBeLessThan(DEFAULT_THRESHOLD);
+    expect(matcher.match({ name: 'Kim' }).matches).toEqual([]);
+  });
+
+  const unlisted = ['Pak Min-jun', 'Kim Ji-woo', 'Lee Seo-yeon', 'Ivan Petrov', 'Anna Tkachuk', 'Korea Fisheries Trading Co'];
+  it.each(unlisted)('%s matches nobody', (query) => {
+    expect(matcher.match({ name: query }).matches).toEqual([]);
+  });
+});
+
+describe('investigation subjects', () => {
+  const cases: Array<[string, string]> = [
+    ['Ткачук Сергей', 'ins-sergei-tkachuk'],
+    ['TKACHUK, Sergei Viktorovich', 'ins-sergei-tkachuk'],
+    ['Serguei Tkatchouk', 'ins-sergei-tkachuk'],
+    ['@mmcpersonal', 'ins-mmc'],
+    ['ООО «ЛокоТех-Сигнал»', 'ins-locotech-signal'],
+    ['Lokotech Signal LLC', 'ins-locotech-signal'],
+    ['Piotr Popow', 'ins-pyotr-popov'],
+    ['Artyom Tchaika', 'ins-artem-chaika'],
+  ];
+  it.each(cases)('%s matches %s', (query, entityId) => {
+    expect(found(query, entityId)).toBe(true);
+  });
+});
