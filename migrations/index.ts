@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import * as referenceData from './2026-11-27-001-reference-data';
 import * as auditAndKeys from './2026-11-27-002-audit-and-keys';
+import * as jobs from './2026-11-27-003-jobs';
 
 /**
  * Every migration, in order. Listed statically (not read from the folder) so the same list runs under
@@ -9,4 +10,5 @@ import * as auditAndKeys from './2026-11-27-002-audit-and-keys';
 export const migrations: Record<string, Migration> = {
   '2026-11-27-001-reference-data': referenceData,
   '2026-11-27-002-audit-and-keys': auditAndKeys,
+  '2026-11-27-003-jobs': jobs,
 };

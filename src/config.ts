@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -55,6 +56,26 @@ export const configSchema = z.object({
   CORS_ORIGINS: z.string().default(''),
   // Audit retention in days; 0 (default) keeps every screening record forever.
   AUDIT_RETENTION_DAYS: z.coerce.number().int().min(0).default(0),
+  // Batch jobs: rows screened and committed together, in one transaction with their audit records.
+  JOB_CHUNK_ROWS: z.coerce.number().int().min(1).max(10_000).default(500),
+  // Largest job file accepted, in rows; larger uploads get 413.
+  JOB_MAX_ROWS: z.coerce.number().int().min(1).default(2_000_000),
+  // This replica works on job chunks; false: it only serves the API (uploads, status, results).
+  JOB_WORKERS: booleanFromEnv.default(true),
+  // Screening threads per replica (each builds its own matcher); default: cores − 1, at least 1, at most 4.
+  JOB_THREADS: z.coerce.number().int().min(1).max(64).default(Math.max(1, Math.min(4, os.availableParallelism() - 1))),
+  // Nice value of the screening threads (Linux: per thread), so /v1/screen keeps the CPU first; 0: normal priority.
+  JOB_THREAD_NICE: z.coerce.number().int().min(0).max(19).default(10),
+  // Chunks one replica works on at once; default: JOB_THREADS + 1 (one committing while the threads screen).
+  JOB_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
+  // A chunk a replica took and did not commit within this many seconds (it died, say) goes to another replica.
+  JOB_CHUNK_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
+  // Further attempts at a failing chunk before its job fails.
+  JOB_CHUNK_RETRIES: z.coerce.number().int().min(0).max(100).default(5),
+  // How often (seconds) the queue looks for chunks whose replica stopped answering.
+  JOB_MAINTENANCE_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  // How often (seconds, at least 0.5) an idle replica asks for chunks.
+  JOB_POLL_INTERVAL_SECONDS: z.coerce.number().min(0.5).max(60).default(1),
 });
 
 export type Config = z.infer<typeof configSchema>;

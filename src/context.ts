@@ -6,6 +6,7 @@ import { createAuth, type Auth } from './auth/auth-middleware';
 import { pgliteDataDir, type Config } from './config';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from './db/database';
 import { loadData, type DataSnapshot } from './datasets/data-store';
+import { createJobService, type JobService } from './jobs/job-service';
 import { createReferenceService, type ReferenceService } from './reference/reference-service';
 
 /** The service's dependencies, built once in `createContext` and passed down. */
@@ -16,6 +17,8 @@ export interface AppContext {
   reference: ReferenceService;
   auth: Auth;
   audit: AuditWriter;
+  /** Batch screening jobs: uploads, the queue and this replica's workers. */
+  jobs: JobService;
   /** The loaded data; undefined until `prepare()` finishes (readiness). */
   data: { snapshot?: DataSnapshot; error?: Error };
   /** Migrates the database, checks keys and loads the data; resolves when the service is ready. */
@@ -45,6 +48,7 @@ export async function createContext(config: Config, overrides: ContextOverrides 
   const production = config.NODE_ENV === 'production';
   const data: AppContext['data'] = {};
   let retentionTimer: NodeJS.Timeout | undefined;
+  const jobs = createJobService({ config, log, database, snapshot: () => data.snapshot });
 
   async function applyRetention() {
     if (config.AUDIT_RETENTION_DAYS === 0) return;
@@ -62,6 +66,7 @@ export async function createContext(config: Config, overrides: ContextOverrides 
       rateLimit: { windowMs: config.RATE_LIMIT_WINDOW_MS, max: config.RATE_LIMIT_MAX },
     }),
     audit: new AuditWriter(database.db),
+    jobs,
     data,
     async prepare() {
       try {
@@ -73,7 +78,10 @@ export async function createContext(config: Config, overrides: ContextOverrides 
         if (keys === 0) {
           log.warn('NO API KEYS EXIST: the service is OPEN, every request is allowed without a key (development only; create a key to close it)');
         }
-        data.snapshot = await loadData(database.db, { dataDir: config.DATA_DIR, unListFile: config.UN_LIST_FILE, log });
+        const snapshot = await loadData(database.db, { dataDir: config.DATA_DIR, unListFile: config.UN_LIST_FILE, log });
+        // The job queue starts before readiness: once /readyz is 200, uploads are accepted.
+        await jobs.start();
+        data.snapshot = snapshot;
         if (config.AUDIT_RETENTION_DAYS > 0) {
           await applyRetention();
           retentionTimer = setInterval(() => {
@@ -89,6 +97,7 @@ export async function createContext(config: Config, overrides: ContextOverrides 
     },
     async close() {
       if (retentionTimer) clearInterval(retentionTimer);
+      await jobs.stop();
       await database.close();
     },
   };

@@ -10,6 +10,9 @@ async function main(): Promise<void> {
   const server = app.listen(config.PORT, config.HOST, () => {
     context.log.info({ port: config.PORT, host: config.HOST, database: context.database.kind }, 'listening');
   });
+  // Drop clients that trickle their request in; the app answers slow handlers itself (REQUEST_TIMEOUT_MS).
+  server.requestTimeout = config.REQUEST_TIMEOUT_MS;
+  server.headersTimeout = Math.min(config.REQUEST_TIMEOUT_MS, 60_000);
 
   let stopping = false;
   const stop = (signal: string) => {

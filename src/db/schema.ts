@@ -175,3 +175,68 @@ export interface Database {
 }
 
 export type { Generated, Defaulted };
+
+/** Batch screening jobs (migration 2026-11-27-003-jobs). */
+export interface JobsTable {
+  id: string;
+  status: string;
+  api_key_id: string | null;
+  idempotency_key: string | null;
+  fingerprint: string | null;
+  format: string;
+  threshold: number | null;
+  chunk_rows: number;
+  total: Defaulted<number>;
+  chunks: Defaulted<number>;
+  processed: Defaulted<number>;
+  hits: Defaulted<number>;
+  reviews: Defaulted<number>;
+  clears: Defaulted<number>;
+  invalid: Defaulted<number>;
+  error: string | null;
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  started_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  finished_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+export interface JobRowsTable {
+  job_id: string;
+  ordinal: number;
+  line: number;
+  input: Json<unknown>;
+  error: string | null;
+}
+
+export interface JobChunksTable {
+  job_id: string;
+  chunk: number;
+  row_count: number;
+  status: Defaulted<string>;
+  attempts: Defaulted<number>;
+  worker: string | null;
+  last_error: string | null;
+  screen_ms: number | null;
+  commit_ms: number | null;
+  done_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+export interface JobResultsTable {
+  job_id: string;
+  line: number;
+  ordinal: number;
+  row_id: string | null;
+  reference: string | null;
+  screening_id: string | null;
+  decision: string;
+  matches: Json<unknown[]>;
+  error: string | null;
+}
+
+/** The job tables join `Database` through declaration merging (this file is appended to, not rewritten). */
+export interface Database {
+  jobs: JobsTable;
+  job_rows: JobRowsTable;
+  job_chunks: JobChunksTable;
+  job_results: JobResultsTable;
+}

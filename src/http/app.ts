@@ -9,6 +9,7 @@ import { createMetrics } from './metrics';
 import { allowOnly } from './method-not-allowed';
 import { errorHandler, notFoundHandler } from './problem-json';
 import { auditRoutes } from './routes/audit-routes';
+import { jobRoutes } from './routes/job-routes';
 import { keyRoutes } from './routes/key-routes';
 import { opsRoutes } from './routes/ops-routes';
 import { referenceRoutes } from './routes/reference-routes';
@@ -71,6 +72,7 @@ export function createApp(context: AppContext): Express {
     }),
   );
   app.use(metrics.observe);
+  app.use(jobRoutes(context)); // before the timeout and the JSON parser: job files stream in and out
   app.use(requestTimeout(config.REQUEST_TIMEOUT_MS));
   app.use(requireJsonBody);
   app.use(express.json({ limit: config.BODY_LIMIT, strict: true }));

@@ -23,6 +23,17 @@ import {
 } from '../screening/screening-schemas';
 import { ScreeningListQuerySchema, ScreeningPageSchema, ScreeningRecordSchema, VerifyResultSchema } from '../audit/audit-schemas';
 import { CreateKeyRequestSchema } from './routes/key-routes';
+import {
+  CreateJobQuerySchema,
+  IdempotencyKeySchema,
+  JOB_FILE_HEADER,
+  JobCreatedSchema,
+  JobIdParamsSchema,
+  JobResultSchema,
+  JobSchema,
+  ResultsQuerySchema,
+} from '../jobs/job-schemas';
+import { CSV_RESULTS_COLUMNS } from '../jobs/job-results-format';
 
 const problem = (description: string) => ({
   description,
@@ -90,6 +101,7 @@ export function buildOpenApiDocument() {
       { name: 'Audit', description: 'The hash-chained record of every screening.' },
       { name: 'Keys', description: 'API key management (admin scope).' },
       { name: 'Screening', description: 'Screen one counterparty or a batch of up to 1,000.' },
+      { name: 'Jobs', description: 'Screen a whole file (millions of rows) as one batch job, then download the results.' },
       { name: 'Reference data', description: 'Entities, sources and dataset versions.' },
       { name: 'Operations', description: 'Health, readiness and documentation.' },
     ],
@@ -118,6 +130,71 @@ export function buildOpenApiDocument() {
           '400': problem('The body is invalid, items is empty or holds more than 1,000, or ids repeat.'),
           '413': problem('The body exceeds the size limit.'),
           '503': problem('Data still loading, or the audit records could not be written; see Retry-After.'),
+        },
+      }),
+      '/v1/jobs': post({
+        operationId: 'createJob',
+        summary: 'Upload a CSV or NDJSON file as one batch job',
+        description: `The body is the file, streamed: CSV (RFC 4180, UTF-8 with or without BOM, header \`${JOB_FILE_HEADER}\`; id and name required, the other columns optional, any order) or NDJSON (one object per line with the same fields). A bad row does not fail the job: its result says why (decision \`invalid\`). A file that is not CSV or NDJSON, or has the wrong header, is a 400. Send \`Content-Encoding: gzip\` to upload it compressed.`,
+        tags: ['Jobs'],
+        requestParams: { query: CreateJobQuerySchema, header: z.object({ 'Idempotency-Key': IdempotencyKeySchema.optional() }) },
+        requestBody: {
+          required: true,
+          content: {
+            'text/csv': { schema: z.string(), example: `${JOB_FILE_HEADER}\nC-1,"TKACHUK, Sergei",person,RU,,CUST-000123\n` },
+            'application/x-ndjson': { schema: z.string(), example: '{"id":"C-1","name":"Ткачук Сергей","type":"person"}\n' },
+          },
+        },
+        responses: {
+          '202': {
+            description: 'Accepted: the job is queued. The same Idempotency-Key and body again answer the same job, with `Idempotent-Replayed: true`.',
+            headers: z.object({ Location: z.string(), 'X-Request-Id': requestIdHeader }),
+            content: { 'application/json': { schema: JobCreatedSchema } },
+          },
+          '400': problem('Not CSV or NDJSON, wrong header, or an invalid threshold or Idempotency-Key.'),
+          '409': problem('A job with this Idempotency-Key is still being uploaded; see Retry-After.'),
+          '413': problem('The file holds more rows than the service accepts.'),
+          '415': problem('Not text/csv or application/x-ndjson, not UTF-8, or an unsupported Content-Encoding.'),
+          '422': problem('The Idempotency-Key already names a job made from another body or threshold.'),
+          '503': problem('The service is starting; see Retry-After.'),
+        },
+      }),
+      '/v1/jobs/{jobId}': {
+        ...get({
+          operationId: 'getJob',
+          summary: 'A job\'s status and progress',
+          tags: ['Jobs'],
+          requestParams: { path: JobIdParamsSchema },
+          responses: { ...ok(JobSchema, 'Status, counts so far and the estimated time left.'), '404': problem('No such job (or not this key\'s).') },
+        }),
+        delete: withErrors({
+          operationId: 'cancelJob',
+          summary: 'Cancel a job: chunks not yet committed are not screened',
+          tags: ['Jobs'],
+          requestParams: { path: JobIdParamsSchema },
+          responses: {
+            ...ok(JobSchema, 'The job, cancelled; the rows already screened keep their results.'),
+            '404': problem('No such job (or not this key\'s).'),
+            '409': problem('The job already finished.'),
+          },
+        }),
+      },
+      '/v1/jobs/{jobId}/results': get({
+        operationId: 'getJobResults',
+        summary: 'A job\'s results, streamed in input order',
+        description: 'Available while the job runs (the rows done so far) and after. NDJSON: one `JobResult` per line. CSV: the row, its decision and its best match.',
+        tags: ['Jobs'],
+        requestParams: { path: JobIdParamsSchema, query: ResultsQuerySchema },
+        responses: {
+          '200': {
+            description: 'The results.',
+            headers: z.object({ 'X-Job-Status': JobSchema.shape.status, 'X-Request-Id': requestIdHeader }),
+            content: {
+              'application/x-ndjson': { schema: JobResultSchema },
+              'text/csv': { schema: z.string(), example: `${CSV_RESULTS_COLUMNS.join(',')}\n` },
+            },
+          },
+          '404': problem('No such job (or not this key\'s).'),
         },
       }),
       '/v1/entities': get({

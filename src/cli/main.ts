@@ -1,0 +1,28 @@
+#!/usr/bin/env node
+import { screenFile } from './screen-file';
+
+const USAGE = `usage: sanctions-screening <command> [arguments]
+
+commands:
+  screen-file <file> [options]   screen a CSV or NDJSON file as one batch job (--help for its options)
+  keys <create|list|revoke> ...  manage API keys (uses DATABASE_URL or the PGlite data directory)`;
+
+/** The package's `bin`: dispatches to one command. */
+async function main(argv: string[]): Promise<void> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'screen-file':
+      process.exit(await screenFile(rest));
+      break;
+    case 'keys':
+      // keys.ts runs on load and reads its arguments from process.argv: drop the command word before loading it.
+      process.argv.splice(2, 1);
+      require('./keys');
+      break;
+    default:
+      process.stderr.write(`${USAGE}\n`);
+      process.exit(command === undefined || command === '--help' ? 0 : 2);
+  }
+}
+
+void main(process.argv.slice(2));

@@ -1,0 +1,153 @@
+import os from 'node:os';
+import type { Logger } from 'pino';
+import type { Config } from '../config';
+import type { DataSnapshot } from '../datasets/data-store';
+import type { DatabaseHandle } from '../db/database';
+import { NotFoundError, ServiceUnavailableError } from '../http/errors';
+import { DEFAULT_MATCHES_PER_QUERY } from '../screening/screening-schemas';
+import { JobQueue, type ChunkMessage } from './job-queue';
+import {
+  cancelJob,
+  deleteAbandonedUploads,
+  failJob,
+  findChunk,
+  findJob,
+  readResultsPage,
+  recordChunkFailure,
+  type JobRow,
+  type ResultRow,
+} from './job-repository';
+import type { RowDecision } from './screen-job-rows';
+import { processChunk } from './process-chunk';
+import { ABANDONED_UPLOAD_MS, receiveJobUpload, type JobUpload } from './receive-job-upload';
+import { ScreeningPool } from './screening-pool';
+
+/** Who asks: jobs are visible to the key that created them, and to admin keys. */
+export interface JobCaller {
+  keyId: string | null;
+  scopes: readonly string[];
+}
+
+// Results are read and written this many rows at a time.
+export const RESULTS_PAGE_ROWS = 1000;
+// While the service is starting, upload clients retry after this many seconds.
+const STARTING_RETRY_AFTER_SECONDS = 5;
+
+export interface JobService {
+  /** Receives an upload (see `receiveJobUpload`). */
+  receive(upload: JobUpload): Promise<{ job: JobRow; replayed: boolean }>;
+  /** The caller's job, or 404. */
+  get(id: string, caller: JobCaller): Promise<JobRow>;
+  /** Cancels the caller's job if it is not finished; returns it as it now stands. */
+  cancel(id: string, caller: JobCaller): Promise<JobRow>;
+  /** A job's results in input order, page by page, optionally only some decisions. */
+  results(job: JobRow, decisions?: readonly RowDecision[]): AsyncGenerator<ResultRow[]>;
+  /** Starts the queue (after migrations) and, unless JOB_WORKERS=false, this replica's workers. */
+  start(): Promise<void>;
+  /** Stops taking chunks, lets the chunks in flight commit, stops the threads. */
+  stop(): Promise<void>;
+}
+
+/** Batch jobs: uploads, the pg-boss queue, the chunk workers and their screening threads, built from the config. */
+export function createJobService(deps: {
+  config: Config;
+  log: Logger;
+  database: DatabaseHandle;
+  snapshot: () => DataSnapshot | undefined;
+}): JobService {
+  const { config, database } = deps;
+  const log = deps.log.child({ component: 'jobs' });
+  const db = database.db;
+  const queue = new JobQueue(
+    database,
+    {
+      chunkTimeoutSeconds: config.JOB_CHUNK_TIMEOUT_SECONDS,
+      chunkRetries: config.JOB_CHUNK_RETRIES,
+      maintenanceIntervalSeconds: config.JOB_MAINTENANCE_INTERVAL_SECONDS,
+      pollingIntervalSeconds: config.JOB_POLL_INTERVAL_SECONDS,
+    },
+    log,
+  );
+  const pool = new ScreeningPool({ threads: config.JOB_THREADS, nice: config.JOB_THREAD_NICE }, log);
+  const worker = `${os.hostname()}:${process.pid}`;
+  let started = false;
+  let cleanupTimer: NodeJS.Timeout | undefined;
+
+  async function removeAbandonedUploads(): Promise<void> {
+    const removed = await deleteAbandonedUploads(db, new Date(Date.now() - ABANDONED_UPLOAD_MS));
+    if (removed > 0) log.warn({ removed }, 'abandoned job uploads removed');
+  }
+
+  async function onChunk(message: ChunkMessage): Promise<void> {
+    try {
+      const outcome = await processChunk({ db, pool, snapshot: deps.snapshot, worker, limit: DEFAULT_MATCHES_PER_QUERY }, message);
+      log.debug({ ...message, outcome }, 'chunk');
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      log.warn({ err: error, ...message }, 'chunk attempt failed; it will be retried');
+      await recordChunkFailure(db, message.jobId, message.chunk, reason).catch(() => undefined);
+      throw error;
+    }
+  }
+
+  async function onChunkFailed(message: ChunkMessage): Promise<void> {
+    const chunk = await findChunk(db, message.jobId, message.chunk);
+    if (chunk?.status === 'done') return;
+    const reason = `chunk ${message.chunk} failed on every attempt (${chunk?.attempts ?? 0}): ${chunk?.last_error ?? 'its worker stopped answering'}`;
+    await failJob(db, message.jobId, reason);
+    log.error({ ...message, reason }, 'job failed');
+  }
+
+  async function visibleJob(id: string, caller: JobCaller): Promise<JobRow> {
+    const job = await findJob(db, id);
+    if (!job || (job.api_key_id !== caller.keyId && !caller.scopes.includes('admin'))) {
+      throw new NotFoundError(`job "${id}" does not exist`);
+    }
+    return job;
+  }
+
+  return {
+    async receive(upload) {
+      if (!started) throw new ServiceUnavailableError('the job queue is still starting', STARTING_RETRY_AFTER_SECONDS);
+      return receiveJobUpload({ db, queue, settings: { chunkRows: config.JOB_CHUNK_ROWS, maxRows: config.JOB_MAX_ROWS }, log }, upload);
+    },
+    get: visibleJob,
+    async cancel(id, caller) {
+      const job = await visibleJob(id, caller);
+      const cancelled = await cancelJob(db, job.id);
+      if (!cancelled) throw new NotFoundError(`job "${id}" does not exist`);
+      if (cancelled.status === 'cancelled') log.info({ jobId: id, processed: cancelled.processed }, 'job cancelled');
+      return cancelled;
+    },
+    async *results(job, decisions) {
+      let afterLine = 0;
+      for (;;) {
+        const page = await readResultsPage(db, job.id, { afterLine, limit: RESULTS_PAGE_ROWS, ...(decisions ? { decisions } : {}) });
+        if (page.length > 0) yield page;
+        const last = page[page.length - 1];
+        if (!last || page.length < RESULTS_PAGE_ROWS) return;
+        afterLine = last.line;
+      }
+    },
+    async start() {
+      await queue.start();
+      started = true;
+      await removeAbandonedUploads();
+      cleanupTimer = setInterval(() => {
+        removeAbandonedUploads().catch((err: unknown) => log.error({ err }, 'removing abandoned uploads failed'));
+      }, ABANDONED_UPLOAD_MS);
+      cleanupTimer.unref();
+      if (config.JOB_WORKERS) {
+        const concurrency = config.JOB_CONCURRENCY ?? config.JOB_THREADS + 1;
+        await queue.work(concurrency, onChunk, onChunkFailed);
+        log.info({ worker, threads: config.JOB_THREADS, concurrency, chunkRows: config.JOB_CHUNK_ROWS }, 'job workers started');
+      }
+    },
+    async stop() {
+      if (cleanupTimer) clearInterval(cleanupTimer);
+      started = false;
+      await queue.stop();
+      await pool.close();
+    },
+  };
+}

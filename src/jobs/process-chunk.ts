@@ -1,0 +1,63 @@
+import type { Kysely } from 'kysely';
+import type { DataSnapshot } from '../datasets/data-store';
+import type { Database } from '../db/schema';
+import type { ChunkMessage } from './job-queue';
+import { commitChunk, findChunk, findJob, markRunning, readChunkRows, type ChunkCommitOutcome, type JobStatus } from './job-repository';
+import type { ScreeningPool } from './screening-pool';
+
+export interface ChunkWork {
+  db: Kysely<Database>;
+  pool: ScreeningPool;
+  /** The snapshot to screen against now (undefined while the data loads). */
+  snapshot: () => DataSnapshot | undefined;
+  /** This replica's name, recorded on each chunk it commits. */
+  worker: string;
+  /** Matches kept per row. */
+  limit: number;
+}
+
+export type ChunkOutcome = ChunkCommitOutcome | 'skipped';
+
+/**
+ * Runs one chunk: reads its rows, screens them in the thread pool, commits results and audit records together.
+ * Safe to run any number of times, on any replica, concurrently: a chunk already committed, or of a job no longer
+ * running (cancelled, failed), is skipped. Throws on failures worth another attempt.
+ */
+export async function processChunk(work: ChunkWork, message: ChunkMessage): Promise<ChunkOutcome> {
+  const { db } = work;
+  const job = await findJob(db, message.jobId);
+  const status = job?.status as JobStatus | undefined;
+  if (!job || (status !== 'queued' && status !== 'running')) return 'skipped';
+  const chunk = await findChunk(db, message.jobId, message.chunk);
+  if (!chunk || chunk.status === 'done') return 'skipped';
+  const snapshot = work.snapshot();
+  if (!snapshot) throw new Error('the screening data is not loaded yet');
+  if (status === 'queued') await markRunning(db, job.id);
+  const rows = await readChunkRows(db, job.id, message.chunk, job.chunk_rows);
+  if (rows.length !== chunk.row_count) {
+    throw new Error(`chunk ${message.chunk} of job ${job.id} holds ${rows.length} rows, expected ${chunk.row_count}`);
+  }
+  const screened = await work.pool.screen(snapshot, rows, {
+    jobId: job.id,
+    apiKeyId: job.api_key_id,
+    limit: work.limit,
+    ...(job.threshold !== null ? { threshold: job.threshold } : {}),
+  });
+  return commitChunk(db, {
+    jobId: job.id,
+    chunk: message.chunk,
+    worker: work.worker,
+    screenMs: screened.screenMs,
+    records: screened.rows.flatMap((r) => (r.record ? [r.record] : [])),
+    results: screened.rows.map((r) => ({
+      line: r.line,
+      ordinal: r.ordinal,
+      row_id: r.rowId,
+      reference: r.reference,
+      screening_id: r.screeningId,
+      decision: r.decision,
+      matches: r.matchesJson,
+      error: r.error,
+    })),
+  });
+}
