@@ -115,6 +115,14 @@ const VERIFY_PAGE_ROWS = 2000;
  * columns the filters use against the hashed record, and the head. Names the first record that fails.
  */
 export async function verifyChain(db: Kysely<Database>): Promise<VerifyResult> {
+  // One snapshot for the head and every page: appends committed meanwhile are neither half-seen nor reported as breaks.
+  return db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .execute((trx) => verifyInSnapshot(trx));
+}
+
+async function verifyInSnapshot(db: Transaction<Database>): Promise<VerifyResult> {
   const head = await db.selectFrom('audit_chain_head').selectAll().where('id', '=', 1).executeTakeFirstOrThrow();
   let expectedPrevious = head.anchor_hash;
   let expectedSeq = BigInt(head.anchor_seq);
