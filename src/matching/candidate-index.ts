@@ -1,6 +1,7 @@
 import type { CanonicalEntity } from '../model/entity';
 import { compareParts, MIN_PART_SIMILARITY } from './compare-name-parts';
 import { joinedParts } from './align-name-parts';
+import { EXTRA_PART_COST, MISSING_PART_COST } from './score-name-match';
 import { nameForms, normalizeHandle, type JoinedTokenAnalyzer, type NameForm, type NameToken, type TokenAnalyzer } from './tokenize-name';
 
 /**
@@ -28,6 +29,28 @@ export const MAX_POSTINGS_SHARE = 0.25;
 /** Among equally voted names, shorter ones first: each extra part costs this share of the votes. */
 const EXTRA_PART_VOTE_DISCOUNT = 0.03;
 
+/**
+ * The highest name score a list name of weight `listWeight` can reach against a query of weight `queryWeight` when
+ * parts worth `queryFound` (query side) and `listFound` (list side) found a similar part: those counted as exact
+ * matches, everything else as absent at the cheapest absent-part cost (see `score-name-match.ts`).
+ */
+export function scoreUpperBound(queryWeight: number, listWeight: number, queryFound: number, listFound: number): number {
+  const matched = Math.min(queryWeight, queryFound) + Math.min(listWeight, listFound);
+  const absent = Math.max(0, queryWeight - queryFound) + Math.max(0, listWeight - listFound);
+  const cheapest = Math.min(MISSING_PART_COST, EXTRA_PART_COST);
+  return matched / (matched + cheapest * absent + Number.EPSILON);
+}
+
+/** Layout of the per-form scratch: this many float slots per list name. */
+const SLOT_STRIDE = 8;
+const UNIT_VOTE = 0;
+const UNIT_LIST_WEIGHT = 1;
+const FORM_VOTES = 2;
+const FORM_QUERY_WEIGHT = 3;
+const FORM_LIST_WEIGHT = 4;
+const BEST_VOTES = 5;
+const BEST_BOUND = 6;
+
 /** Votes through a joined pair of query parts count half, since the single parts already voted. */
 const JOINED_UNIT_VOTE = 0.5;
 
@@ -43,10 +66,31 @@ export interface Candidate {
   /** Ids (into `forms`) of the entity's names to score, best-voted first. */
   formIds: number[];
   /**
-   * Share of the query's name weight that found a similar part in one of these names (0–1). An over-estimate of
-   * what the scorer will find, so a scorer may skip candidates that cannot reach its threshold even so.
+   * The highest name score any of these names could reach given which parts found a similar part: an upper bound
+   * (every found part counted as exact, every part not found at the cheapest absent-part cost), so a scorer may
+   * skip a candidate whose bound cannot reach its threshold.
    */
-  queryCoverage: number;
+  scoreBound: number;
+}
+
+export interface RetrieveOptions {
+  /**
+   * Share of the query's name weight (0–1) a list name must share to be worth scoring; the scorer derives it from
+   * its threshold. Lets the commonest query parts skip names that share nothing rarer. Default 0 (no such limit).
+   */
+  minCoverage?: number;
+  /** Names whose score bound (see `Candidate.scoreBound`) is below this are not candidates. Default 0. */
+  minScoreBound?: number;
+}
+
+/** One query part resolved against the vocabulary. */
+interface Resolved {
+  unit: NameToken;
+  /** Vocabulary ids the part could be, and how similar each is. */
+  ids: number[];
+  similarities: number[];
+  /** Total postings of those ids: how common the part is. */
+  postingCount: number;
 }
 
 export interface CandidateIndex {
@@ -58,7 +102,12 @@ export interface CandidateIndex {
   readonly handles: ReadonlyMap<string, readonly number[]>;
   readonly vocabularySize: number;
   /** The candidates worth scoring for these query forms, most promising entity first. */
-  retrieve(queryForms: readonly NameForm[]): Candidate[];
+  retrieve(queryForms: readonly NameForm[], options?: RetrieveOptions): Candidate[];
+}
+
+/** Two parts that are each one common Korean name syllable, of different classes (see `compare-name-parts.ts`). */
+function koreanSyllableNeighbours(a: NameToken, b: NameToken): boolean {
+  return compareParts(a, b, { korean: true }).relation === 'different' && a.koreanSyllables === 1 && b.koreanSyllables === 1;
 }
 
 /** The part itself and each of its one-letter deletions, for its text and its skeleton (symmetric deletion keys). */
@@ -174,6 +223,7 @@ export function buildCandidateIndex(
   const vocabularyIds = new Map<string, number>();
   const vocabulary: NameToken[] = [];
   const postingLists: number[][] = [];
+  const postingWeightLists: number[][] = [];
   const addPosting = (token: NameToken, formId: number): void => {
     const key = vocabularyKey(token);
     let id = vocabularyIds.get(key);
@@ -182,9 +232,16 @@ export function buildCandidateIndex(
       vocabularyIds.set(key, id);
       vocabulary.push(token);
       postingLists.push([]);
+      postingWeightLists.push([]);
     }
     const postings = postingLists[id] as number[];
-    if (postings[postings.length - 1] !== formId) postings.push(formId);
+    const weights = postingWeightLists[id] as number[];
+    if (postings[postings.length - 1] === formId) {
+      weights[weights.length - 1] = Math.max(weights[weights.length - 1] ?? 0, token.weight);
+      return;
+    }
+    postings.push(formId);
+    weights.push(token.weight);
   };
   forms.forEach(({ form }, formId) => {
     for (const token of form.tokens) addPosting(token, formId);
@@ -200,121 +257,177 @@ export function buildCandidateIndex(
     if (token.role !== 'acronym') for (const key of deletionKeys(token)) pushTo(byDeletion, key, id);
   });
   const postings = postingLists.map((list) => Int32Array.from(list));
+  // The weight of the list part behind each posting (a joined pair weighs its two parts).
+  const postingWeights = postingWeightLists.map((list) => Float32Array.from(list));
   const formCount = Math.max(1, forms.length);
   const rarity = Float64Array.from(postings, (list) => Math.log(1 + formCount / Math.max(1, list.length)));
   const maxPostings = Math.max(50, Math.floor(formCount * MAX_POSTINGS_SHARE));
 
-  // Scratch space reused by every query (match() is synchronous, so one query runs at a time).
-  const unitBest = new Float64Array(forms.length);
+  // Per-form scratch, interleaved so that one form's fields share a cache line: a query touches thousands of forms
+  // at random, and separate arrays would cost a cache miss per field. Reused by every query (match() is
+  // synchronous, so one query runs at a time); every field is zero between queries.
+  const scratch = new Float32Array(forms.length * SLOT_STRIDE);
+  const formEntity = Int32Array.from(forms, ({ entityIndex }) => entityIndex);
+  const lengthDiscount = Float32Array.from(forms, ({ form }) => 1 / (1 + EXTRA_PART_VOTE_DISCOUNT * (form.tokens.length - 1)));
+  const formWeight = Float32Array.from(forms, ({ form }) => form.tokens.reduce((sum, token) => sum + token.weight, 0));
   const unitTouched = new Int32Array(forms.length);
-  const formVotes = new Float64Array(forms.length);
   const formTouched = new Int32Array(forms.length);
-  const bestVotes = new Float64Array(forms.length);
   const bestTouched = new Int32Array(forms.length);
-  const unitCover = new Float64Array(forms.length);
-  const formCover = new Float64Array(forms.length);
-  const bestCover = new Float64Array(forms.length);
   const vocabularyStamp = new Int32Array(vocabulary.length);
   let stamp = 0;
   const topForms = new TopK(CANDIDATE_FORMS_PER_QUERY);
 
-  const voteForUnit = (unit: NameToken, factor: number, state: { formTouchedCount: number }): void => {
+  /** The vocabulary parts one query part could be, with their similarity (typo neighbours only if none is known). */
+  const resolve = (unit: NameToken): Resolved => {
     stamp += 1;
-    let touched = 0;
+    const ids: number[] = [];
+    const similarities: number[] = [];
+    let postingCount = 0;
     const consider = (id: number): void => {
       if (vocabularyStamp[id] === stamp) return;
       vocabularyStamp[id] = stamp;
       const list = postings[id];
       const candidate = vocabulary[id];
       if (!list || !candidate || list.length > maxPostings) return;
-      (globalThis as any).__cmp = ((globalThis as any).__cmp ?? 0) + 1; (globalThis as any).__post = ((globalThis as any).__post ?? 0) + list.length;
       const similarity = compareParts(unit, candidate).similarity;
       if (similarity < MIN_PART_SIMILARITY) return;
-      const vote = similarity * (rarity[id] ?? 0) * Math.min(1, unit.weight) * factor;
-      const cover = similarity * unit.weight;
-      for (let k = 0; k < list.length; k += 1) {
-        const formId = list[k] as number;
-        const current = unitBest[formId] ?? 0;
-        if (current === 0) unitTouched[touched++] = formId;
-        if (vote > current) unitBest[formId] = vote;
-        if (cover > (unitCover[formId] ?? 0)) unitCover[formId] = cover;
-      }
+      ids.push(id);
+      similarities.push(similarity);
+      postingCount += list.length;
     };
     const exact = vocabularyIds.get(vocabularyKey(unit));
     if (exact !== undefined) consider(exact);
     for (const id of bySkeleton.get(unit.skeleton) ?? []) consider(id);
     if (unit.korean !== null) for (const id of byKorean.get(unit.korean) ?? []) consider(id);
-    // Typo neighbours only for a part the vocabulary does not know under any spelling: a known part is most likely
-    // spelt right, and its neighbours (Yong → Song, Kong, Yang) would flood the vote.
-    if (touched === 0 && unit.role !== 'acronym' && unit.role !== 'joined') {
-      for (const key of deletionKeys(unit)) for (const id of byDeletion.get(key) ?? []) consider(id);
+    // Typo neighbours (one deletion apart on either side). Two one-syllable Korean name syllables are never typo
+    // neighbours (Yong is not a misspelt Song): left in, they would flood the vote with every Korean name.
+    if (unit.role !== 'acronym' && unit.role !== 'joined') {
+      for (const key of deletionKeys(unit)) {
+        for (const id of byDeletion.get(key) ?? []) {
+          if (!koreanSyllableNeighbours(unit, vocabulary[id] as NameToken)) consider(id);
+        }
+      }
     }
-    for (let k = 0; k < touched; k += 1) {
-      const formId = unitTouched[k] as number;
-      if ((formVotes[formId] ?? 0) === 0) formTouched[state.formTouchedCount++] = formId;
-      formVotes[formId] = (formVotes[formId] ?? 0) + (unitBest[formId] ?? 0);
-      formCover[formId] = (formCover[formId] ?? 0) + (unitCover[formId] ?? 0);
-      unitBest[formId] = 0;
-      unitCover[formId] = 0;
-    }
+    return { unit, ids, similarities, postingCount };
   };
 
-  const retrieve = (queryForms: readonly NameForm[]): Candidate[] => {
+  /**
+   * Adds one query part's votes (best per list name) to the query form's tallies. An `opening` part may bring new
+   * list names into play; any other part only adds to names already in play. Returns the new touched count.
+   */
+  const vote = (resolved: Resolved, factor: number, opening: boolean, formTouchedCount: number): number => {
+    const { unit, ids, similarities } = resolved;
+    let touched = 0;
+    for (let v = 0; v < ids.length; v += 1) {
+      const id = ids[v] as number;
+      const list = postings[id] as Int32Array;
+      const weights = postingWeights[id] as Float32Array;
+      const similarity = similarities[v] as number;
+      const weightedVote = similarity * (rarity[id] ?? 0) * Math.min(1, unit.weight) * factor;
+      for (let k = 0; k < list.length; k += 1) {
+        const formId = list[k] as number;
+        const base = formId * SLOT_STRIDE;
+        if (!opening && scratch[base + FORM_VOTES] === 0) continue;
+        const current = scratch[base + UNIT_VOTE] as number;
+        if (current === 0) unitTouched[touched++] = formId;
+        if (weightedVote > current) scratch[base + UNIT_VOTE] = weightedVote;
+        const listWeight = weights[k] as number;
+        if (listWeight > (scratch[base + UNIT_LIST_WEIGHT] as number)) scratch[base + UNIT_LIST_WEIGHT] = listWeight;
+      }
+    }
+    let count = formTouchedCount;
+    for (let k = 0; k < touched; k += 1) {
+      const formId = unitTouched[k] as number;
+      const base = formId * SLOT_STRIDE;
+      if (scratch[base + FORM_VOTES] === 0) formTouched[count++] = formId;
+      scratch[base + FORM_VOTES] = (scratch[base + FORM_VOTES] as number) + (scratch[base + UNIT_VOTE] as number);
+      scratch[base + FORM_QUERY_WEIGHT] = (scratch[base + FORM_QUERY_WEIGHT] as number) + unit.weight;
+      scratch[base + FORM_LIST_WEIGHT] =
+        (scratch[base + FORM_LIST_WEIGHT] as number) + (scratch[base + UNIT_LIST_WEIGHT] as number);
+      scratch[base + UNIT_VOTE] = 0;
+      scratch[base + UNIT_LIST_WEIGHT] = 0;
+    }
+    return count;
+  };
+
+  const retrieve = (queryForms: readonly NameForm[], options: RetrieveOptions = {}): Candidate[] => {
+    const minCoverage = options.minCoverage ?? 0;
+    const minScoreBound = options.minScoreBound ?? 0;
     let bestCount = 0;
     for (const queryForm of queryForms) {
-      const state = { formTouchedCount: 0 };
+      let formTouchedCount = 0;
       let queryWeight = 0;
-      for (const unit of queryForm.tokens) {
-        queryWeight += unit.weight;
-        voteForUnit(unit, 1, state);
+      for (const unit of queryForm.tokens) queryWeight += unit.weight;
+      // Rarest parts first. A list name must share parts worth `minCoverage` of the query's weight to be worth
+      // scoring, so it must share one of the rarest parts whose weight exceeds the rest's allowance: only those
+      // open new names; the commoner parts (Kim, Mohammed) only add to names already in play.
+      const singles = queryForm.tokens.map(resolve).sort((a, b) => a.postingCount - b.postingCount);
+      let processed = 0;
+      for (const resolved of singles) {
+        // A name lacking every part processed so far shares at most the rest; once that is too little, stop opening.
+        const opening = processed <= (1 - minCoverage) * queryWeight + Number.EPSILON;
+        formTouchedCount = vote(resolved, 1, opening, formTouchedCount);
+        processed += resolved.unit.weight;
       }
-      for (const unit of joinedParts(queryForm, analyzeJoined)) voteForUnit(unit, JOINED_UNIT_VOTE, state);
-      for (let k = 0; k < state.formTouchedCount; k += 1) {
+      for (const unit of joinedParts(queryForm, analyzeJoined)) {
+        formTouchedCount = vote(resolve(unit), JOINED_UNIT_VOTE, true, formTouchedCount);
+      }
+      for (let k = 0; k < formTouchedCount; k += 1) {
         const formId = formTouched[k] as number;
-        const votes = formVotes[formId] ?? 0;
-        const cover = Math.min(1, (formCover[formId] ?? 0) / Math.max(queryWeight, Number.EPSILON));
-        formVotes[formId] = 0;
-        formCover[formId] = 0;
-        const current = bestVotes[formId] ?? 0;
+        const base = formId * SLOT_STRIDE;
+        const votes = scratch[base + FORM_VOTES] as number;
+        const bound = scoreUpperBound(
+          queryWeight,
+          formWeight[formId] as number,
+          scratch[base + FORM_QUERY_WEIGHT] as number,
+          scratch[base + FORM_LIST_WEIGHT] as number,
+        );
+        scratch[base + FORM_VOTES] = 0;
+        scratch[base + FORM_QUERY_WEIGHT] = 0;
+        scratch[base + FORM_LIST_WEIGHT] = 0;
+        const current = scratch[base + BEST_VOTES] as number;
         if (current === 0) bestTouched[bestCount++] = formId;
-        if (votes > current) bestVotes[formId] = votes;
-        if (cover > (bestCover[formId] ?? 0)) bestCover[formId] = cover;
+        if (votes > current) scratch[base + BEST_VOTES] = votes;
+        if (bound > (scratch[base + BEST_BOUND] as number)) scratch[base + BEST_BOUND] = bound;
       }
     }
     for (let k = 0; k < bestCount; k += 1) {
       const formId = bestTouched[k] as number;
-      const parts = forms[formId]?.form.tokens.length ?? 1;
-      (globalThis as any).__offer = ((globalThis as any).__offer ?? 0) + 1;
-      topForms.offer((bestVotes[formId] ?? 0) / (1 + EXTRA_PART_VOTE_DISCOUNT * (parts - 1)), formId);
-      bestVotes[formId] = 0;
+      const base = formId * SLOT_STRIDE;
+      if ((scratch[base + BEST_BOUND] as number) < minScoreBound) continue;
+      topForms.offer((scratch[base + BEST_VOTES] as number) * (lengthDiscount[formId] as number), formId);
     }
-    const candidates: Array<Candidate & { covers: number[] }> = [];
-    const byEntity = new Map<number, Candidate & { covers: number[] }>();
+    const candidates: Array<Candidate & { bounds: number[] }> = [];
+    const byEntity = new Map<number, Candidate & { bounds: number[] }>();
     for (const formId of topForms.drain()) {
-      const entityIndex = forms[formId]?.entityIndex;
+      const entityIndex = formEntity[formId];
       if (entityIndex === undefined) continue;
-      const cover = bestCover[formId] ?? 0;
+      const bound = scratch[formId * SLOT_STRIDE + BEST_BOUND] as number;
       const known = byEntity.get(entityIndex);
       if (known) {
         known.formIds.push(formId);
-        known.covers.push(cover);
-        if (cover > known.queryCoverage) known.queryCoverage = cover;
+        known.bounds.push(bound);
+        if (bound > known.scoreBound) known.scoreBound = bound;
         continue;
       }
       if (candidates.length >= CANDIDATE_ENTITIES_PER_QUERY) continue;
-      const candidate = { entityIndex, formIds: [formId], covers: [cover], queryCoverage: cover };
+      const candidate = { entityIndex, formIds: [formId], bounds: [bound], scoreBound: bound };
       byEntity.set(entityIndex, candidate);
       candidates.push(candidate);
     }
-    // Within an entity, the names that cover most of the query first (an acronym beats a long name sharing a word).
+    for (let k = 0; k < bestCount; k += 1) {
+      const base = (bestTouched[k] as number) * SLOT_STRIDE;
+      scratch[base + BEST_VOTES] = 0;
+      scratch[base + BEST_BOUND] = 0;
+    }
+    // Within an entity, the names that could score highest first (an acronym beats a long name sharing a word).
     for (const candidate of candidates) {
       if (candidate.formIds.length <= 1) continue;
       const order = candidate.formIds.map((_, position) => position);
-      order.sort((a, b) => (candidate.covers[b] ?? 0) - (candidate.covers[a] ?? 0) || a - b);
+      order.sort((a, b) => (candidate.bounds[b] ?? 0) - (candidate.bounds[a] ?? 0) || a - b);
       candidate.formIds = order.slice(0, CANDIDATE_FORMS_PER_ENTITY).map((position) => candidate.formIds[position] as number);
     }
-    for (let k = 0; k < bestCount; k += 1) bestCover[bestTouched[k] as number] = 0;
-    return candidates.map(({ entityIndex, formIds, queryCoverage }) => ({ entityIndex, formIds, queryCoverage }));
+    return candidates.map(({ entityIndex, formIds, scoreBound }) => ({ entityIndex, formIds, scoreBound }));
   };
 
   return { entities, forms, formsByEntity, handles, vocabularySize: vocabulary.length, retrieve };

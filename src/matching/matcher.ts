@@ -56,17 +56,31 @@ export const LEGAL_FORM_CONFLICT_PENALTY = -0.03;
 /** A type only inferred from the query (a legal form in it) counts half as much as a stated one. */
 const INFERRED_TYPE_FACTOR = 0.5;
 
-/** The most the qualifiers and the legal form can add to a name score. */
-const MAX_QUALIFIER_BONUS = COUNTRY_AGREEMENT_BONUS + BIRTH_DATE_AGREEMENT_BONUS + LEGAL_FORM_AGREEMENT_BONUS;
+/** The most the qualifiers this query carries (country, date of birth, a legal form) can add to a name score. */
+function possibleBonus(query: MatchQuery, queryForms: readonly NameForm[]): number {
+  let bonus = 0;
+  if (query.country) bonus += COUNTRY_AGREEMENT_BONUS;
+  if (query.birthDate) bonus += BIRTH_DATE_AGREEMENT_BONUS;
+  if (queryForms.some((form) => form.legalForms.length > 0)) bonus += LEGAL_FORM_AGREEMENT_BONUS;
+  return bonus;
+}
 
 /**
- * The highest name score possible when only the share `coverage` of the query's weight found a similar part:
- * the rest is at best absent from the list name at the cheapest absent-part cost.
+ * The least share of the query's weight a list name must share for its score bound (`scoreUpperBound`, the list
+ * side assumed as found) to reach `target`, with a small margin; 0 when any name could reach it.
  */
-function nameScoreUpperBound(coverage: number): number {
+function coverageNeededFor(target: number): number {
+  if (target <= 0) return 0;
   const absentCost = Math.min(MISSING_PART_COST, EXTRA_PART_COST);
-  return (2 * coverage) / (2 * coverage + absentCost * (1 - coverage) + Number.EPSILON);
+  const coverage = (absentCost * target) / (2 - 2 * target + absentCost * target);
+  return Math.max(0, Math.min(1, coverage - COVERAGE_MARGIN));
 }
+
+/** Slack on the coverage a candidate needs, for rounding in the retrieval tallies. */
+const COVERAGE_MARGIN = 0.02;
+
+/** Slack on a candidate's score bound, for float rounding in the retrieval tallies. */
+const BOUND_MARGIN = 0.001;
 
 /** Joined-part variants kept between queries (list names recur across queries; query names rarely do). */
 const VARIANT_CACHE_SIZE = 20_000;
@@ -252,9 +266,12 @@ export function createMatcher(entities: CanonicalEntity[], options: MatcherOptio
     }
 
     if (queryForms.length > 0) {
-      for (const { entityIndex, formIds, queryCoverage } of index.retrieve(queryForms)) {
+      const bonus = possibleBonus(query, queryForms);
+      const minCoverage = coverageNeededFor(threshold - bonus);
+      const minScoreBound = threshold - bonus - BOUND_MARGIN;
+      for (const { entityIndex, formIds, scoreBound } of index.retrieve(queryForms, { minCoverage, minScoreBound })) {
         if (handleEntities.has(entityIndex)) continue;
-        if (nameScoreUpperBound(queryCoverage) + MAX_QUALIFIER_BONUS < threshold) continue;
+        if (scoreBound < minScoreBound) continue;
         const entity = entities[entityIndex];
         const best = scoreEntity(entityIndex, formIds, queryForms);
         if (!entity || !best) continue;

@@ -129,6 +129,32 @@ function scoreAligned(queryForm: NameForm, listForm: NameForm, context: NameScor
   };
 }
 
+/** Letters a joined part may differ in length from the part it meets (Yongsik ~ Yeong Sik, Alqaida ~ Al Qaida). */
+const JOIN_LENGTH_SLACK = 3;
+
+/**
+ * True when joining two or three adjacent unmatched parts of `joining` could meet an unmatched part of `other`:
+ * the runs' total length is within `JOIN_LENGTH_SLACK` letters of that part. A cheap test that spares the variants.
+ */
+function joinCouldHelp(
+  joining: NameForm,
+  joiningUnmatched: readonly number[],
+  other: NameForm,
+  otherUnmatched: readonly number[],
+): boolean {
+  if (joiningUnmatched.length < 2) return false;
+  const unmatched = new Set(joiningUnmatched);
+  const targets = otherUnmatched.map((index) => other.tokens[index]?.text.length ?? 0);
+  for (const start of joiningUnmatched) {
+    let length = joining.tokens[start]?.text.length ?? 0;
+    for (let next = start + 1; next < start + 3 && unmatched.has(next); next += 1) {
+      length += joining.tokens[next]?.text.length ?? 0;
+      if (targets.some((target) => Math.abs(target - length) <= JOIN_LENGTH_SLACK)) return true;
+    }
+  }
+  return false;
+}
+
 /**
  * Scores a query form against a list form, also trying each side with two adjacent parts joined when parts were
  * left unmatched ("Park Yongsik" vs "PAK YONG SIK"). Returns the best; `score` is in [0, 1].
@@ -136,15 +162,16 @@ function scoreAligned(queryForm: NameForm, listForm: NameForm, context: NameScor
 export function scoreNamePair(queryForm: NameForm, listForm: NameForm, context: NameScoreContext): NameScore {
   let best = scoreAligned(queryForm, listForm, context);
   const { unmatchedQuery, unmatchedList } = best.alignment;
-  // Joining parts can only help where parts are left over on both sides.
+  // Joining parts can only help where parts are left over on both sides, and only if two adjacent leftovers on one
+  // side are about as long together as a leftover on the other.
   if (unmatchedQuery.length === 0 || unmatchedList.length === 0) return best;
-  if (queryForm.tokens.length >= 2) {
+  if (joinCouldHelp(queryForm, unmatchedQuery, listForm, unmatchedList)) {
     for (const variant of context.variantsOf(queryForm)) {
       const candidate = scoreAligned(variant, listForm, context);
       if (candidate.score > best.score) best = candidate;
     }
   }
-  if (listForm.tokens.length >= 2) {
+  if (joinCouldHelp(listForm, unmatchedList, queryForm, unmatchedQuery)) {
     for (const variant of context.variantsOf(listForm)) {
       const candidate = scoreAligned(queryForm, variant, context);
       if (candidate.score > best.score) best = candidate;

@@ -159,17 +159,17 @@ function splitParentheticals(raw: string): { main: string; parentheticals: strin
 }
 
 /**
- * The acronym a parenthesized text spells, or null: one word of 2–8 letters or digits (hyphens and dots inside
- * allowed: "JAK-T", "ISIL-GS"), whose first letter starts one of the surrounding words (so "(PAKISTAN)" after
- * "AL-HARAMAIN FOUNDATION" is a qualifier, not an acronym).
+ * The exact-only name a parenthesized word gives, or null: one word of 2–8 letters or digits, hyphens and dots inside
+ * allowed ("(MPAF)", "(JAK-T)", "(ISIL-GS)", "(NGO)"). A lone place such as "(PAKISTAN)" after
+ * "AL-HARAMAIN FOUNDATION" names that branch the same way, so it is kept too; being exact-only, it matches only a
+ * query that is that word alone.
  */
-function parentheticalAcronym(inner: string, surrounding: string): string | null {
+function parentheticalAcronym(inner: string): string | null {
   const trimmed = inner.trim();
   if (!/^[\p{L}\p{N}][\p{L}\p{N}.\-‐–]*$/u.test(trimmed)) return null;
   const compact = normalizeText(trimmed).replace(/ /g, '');
   if (compact.length < MIN_ACRONYM_LENGTH || compact.length > MAX_ACRONYM_LENGTH || !/^[a-z0-9]+$/.test(compact)) return null;
-  const initials = new Set(normalizeText(surrounding).split(' ').map((word) => word[0]));
-  return initials.has(compact[0]) ? compact : null;
+  return compact;
 }
 
 /** "TKACHUK, Sergei" → "Sergei TKACHUK"; "Romashka, LLC" and longer comma lists are only joined. */
@@ -297,8 +297,7 @@ export function nameForms(raw: string, options: NameFormOptions = {}): NameForm[
   const acronyms: string[] = [];
   for (const inner of parentheticals) {
     if (normalizeText(inner).length === 0) continue;
-    const surrounding = [mainText, ...parentheticals.filter((other) => other !== inner)].join(' ');
-    const acronym = normalizeText(mainText).length > 0 ? parentheticalAcronym(inner, surrounding) : null;
+    const acronym = normalizeText(mainText).length > 0 ? parentheticalAcronym(inner) : null;
     if (acronym) acronyms.push(acronym);
     variants.push(`${mainText} ${inner}`);
     // A long parenthetical is usually a name of its own (a translation): "(Ansar al Charia in Libya (ASL))".

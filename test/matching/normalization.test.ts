@@ -215,9 +215,14 @@ describe('name forms', () => {
     expect(forms.find((form) => form.text === 'mpaf')?.tokens[0]?.role).toBe('acronym');
   });
 
-  it('keeps a parenthesized place as a qualifier, not an acronym', () => {
+  it('reads a parenthesized branch both inside the name and as an exact-only name of its own', () => {
     const forms = nameForms('AL-HARAMAIN FOUNDATION (PAKISTAN)', { entityType: 'organization' });
-    expect(forms.some((form) => form.tokens.some((token) => token.role === 'acronym'))).toBe(false);
+    expect(forms.map((form) => form.text)).toEqual([
+      'al haramain foundation',
+      'al haramain foundation pakistan',
+      'pakistan',
+    ]);
+    expect(forms[2]?.tokens[0]?.role).toBe('acronym');
   });
 
   it('undoes the comma-reversed order', () => {
