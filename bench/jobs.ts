@@ -304,8 +304,9 @@ async function main() {
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...table.map((r) => r[i]!.length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
+  const load = os.loadavg().map((l) => l.toFixed(1)).join(' ');
   process.stdout.write(
-    `\nbatch jobs end to end (upload + screen + audit + download), ${os.cpus().length} cores, ${((performance.now() - started) / 60_000).toFixed(1)} min\n`,
+    `\nbatch jobs end to end (upload + screen + audit + download), ${os.cpus().length} cores, ${((performance.now() - started) / 60_000).toFixed(1)} min, load average at the end ${load}\n`,
   );
   process.stdout.write(`${line(header)}\n|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|\n${table.map(line).join('\n')}\n`);
 }

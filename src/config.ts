@@ -62,8 +62,8 @@ export const configSchema = z.object({
   JOB_MAX_ROWS: z.coerce.number().int().min(1).default(2_000_000),
   // This replica works on job chunks; false: it only serves the API (uploads, status, results).
   JOB_WORKERS: booleanFromEnv.default(true),
-  // Screening threads per replica (each builds its own matcher); default: cores − 1, at least 1, at most 4.
-  JOB_THREADS: z.coerce.number().int().min(1).max(64).default(Math.max(1, Math.min(4, os.availableParallelism() - 1))),
+  // Screening threads per replica (each builds its own matcher); default: one per core, at most 4. They run niced.
+  JOB_THREADS: z.coerce.number().int().min(1).max(64).default(Math.min(4, os.availableParallelism())),
   // Nice value of the screening threads (Linux: per thread), so /v1/screen keeps the CPU first; 0: normal priority.
   JOB_THREAD_NICE: z.coerce.number().int().min(0).max(19).default(10),
   // Chunks one replica works on at once; default: JOB_THREADS + 1 (one committing while the threads screen).

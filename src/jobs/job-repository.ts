@@ -9,8 +9,6 @@ export type JobRow = Selectable<JobsTable>;
 export type JobStatus = 'receiving' | 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
 type Db = Kysely<Database> | Transaction<Database>;
 
-/** Statuses after which nothing about a job changes any more. */
-export const FINAL_STATUSES: readonly JobStatus[] = ['succeeded', 'failed', 'cancelled'];
 // Chunks can still commit while a job is in one of these.
 const ACTIVE_STATUSES: readonly JobStatus[] = ['queued', 'running'];
 

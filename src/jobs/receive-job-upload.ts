@@ -17,7 +17,7 @@ import {
   touchUpload,
   type JobRow,
 } from './job-repository';
-import { parseJobFile, type JobFileFormat } from './parse-job-file';
+import { parseJobFile, type JobFileFormat, type ReceivedRow } from './parse-job-file';
 import { decodedBody, drain } from './upload-streams';
 
 /** A job upload as the route hands it over: the request body still unread. */
@@ -46,7 +46,7 @@ const IN_PROGRESS_RETRY_AFTER_SECONDS = 5;
 
 class IdempotencyInProgressError extends HttpError {
   constructor(key: string) {
-    super(409, 'idempotency-key-in-use', 'Request in progress', `a job with Idempotency-Key "${key}" is still being uploaded; retry once it is`, {
+    super(409, 'idempotency-key-in-use', 'Request in progress', `a job with Idempotency-Key "${key}" is still being uploaded; retry once that upload has finished`, {
       headers: { 'Retry-After': String(IN_PROGRESS_RETRY_AFTER_SECONDS) },
     });
   }
@@ -140,7 +140,7 @@ async function existingJob(db: Kysely<Database>, apiKeyId: string | null, key: s
 }
 
 /** Inserts the rows as they are parsed, one INSERT in flight while the next batch is read; returns the row count. */
-async function storeRows(db: Kysely<Database>, jobId: string, rows: AsyncIterable<{ line: number; input: unknown; error: string | null }>, maxRows: number): Promise<number> {
+async function storeRows(db: Kysely<Database>, jobId: string, rows: AsyncIterable<ReceivedRow>, maxRows: number): Promise<number> {
   let total = 0;
   let batch: Insertable<JobRowsTable>[] = [];
   let inFlight: Promise<void> = Promise.resolve();

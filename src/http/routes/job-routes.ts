@@ -51,6 +51,9 @@ const drainRefusedUpload: ErrorRequestHandler = (error, req, _res, next) => {
   );
 };
 
+// An upload that sends nothing for this long is dropped (a stalled or trickling client holds a connection).
+const UPLOAD_IDLE_TIMEOUT_MS = 60_000;
+
 const callerOf = (req: Request): JobCaller => ({ keyId: req.auth?.keyId ?? null, scopes: req.auth?.scopes ?? [] });
 
 /**
@@ -65,6 +68,7 @@ export function jobRoutes(context: AppContext): Router {
   router
     .route('/v1/jobs')
     .post(...guard, async (req, res) => {
+      req.setTimeout(UPLOAD_IDLE_TIMEOUT_MS);
       const { threshold } = parseRequest(CreateJobQuerySchema, req.query, 'query');
       const { format, gzip } = uploadFormat(req);
       const keyHeader = req.headers['idempotency-key'];
