@@ -10,9 +10,10 @@ async function main(): Promise<void> {
   const server = app.listen(config.PORT, config.HOST, () => {
     context.log.info({ port: config.PORT, host: config.HOST, database: context.database.kind }, 'listening');
   });
-  // Drop clients that trickle their request in; the app answers slow handlers itself (REQUEST_TIMEOUT_MS).
-  server.requestTimeout = config.REQUEST_TIMEOUT_MS;
+  // Drop clients that trickle their headers in. No whole-request limit: a job file of a million rows may take
+  // minutes to upload; JSON routes answer slow requests themselves after REQUEST_TIMEOUT_MS.
   server.headersTimeout = Math.min(config.REQUEST_TIMEOUT_MS, 60_000);
+  server.requestTimeout = 0;
 
   let stopping = false;
   const stop = (signal: string) => {
