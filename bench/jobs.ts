@@ -7,6 +7,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { Client } from 'pg';
 import { createDatabase, ROOT, startService, type ServiceProcess } from './service-process';
+import { createRng } from './quality/prng';
 
 /**
  * npm run bench:jobs — batch jobs end to end on the compiled service: a generated CSV is uploaded (streamed), screened,
@@ -25,17 +26,6 @@ const RSS_SAMPLE_MS = 250;
 const IDLE_PROBE_MS = 5000;
 const PROBE_NAMES = ['Pak Yong Sik', 'Ткачук Сергей', 'Maria Gonzalez', 'Acme Trading LLC', 'Natalya Titova', 'Zhang Wei'];
 
-/** A deterministic PRNG (mulberry32), so every run screens the same file. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FIRST = ['James', 'Mary', 'Robert', 'Patricia', 'Michael', 'Linda', 'David', 'Elizabeth', 'Thomas', 'Sarah', 'Olga', 'Dmitri', 'Anastasia', 'Alexei', 'Yuki', 'Hiroshi', 'Min-jun', 'Seo-yeon', 'Wei', 'Fang', 'Mohammed', 'Fatima', 'Carlos', 'Lucia', 'Hans', 'Greta', 'Pierre', 'Amelie', 'Giovanni', 'Chiara', 'Aarav', 'Priya', 'Kwame', 'Amara', 'Lars', 'Ingrid', 'Mateus', 'Beatriz', 'Tomasz', 'Agnieszka'];
 const LAST = ['Smith', 'Johnson', 'Williams', 'Brown', 'Garcia', 'Miller', 'Davis', 'Wilson', 'Anderson', 'Taylor', 'Ivanova', 'Petrov', 'Sokolov', 'Tanaka', 'Suzuki', 'Choi', 'Jung', 'Chen', 'Liu', 'Haddad', 'Rahman', 'Fernandez', 'Rossi', 'Mueller', 'Schmidt', 'Dubois', 'Moreau', 'Bianchi', 'Sharma', 'Patel', 'Mensah', 'Okafor', 'Larsen', 'Nilsson', 'Silva', 'Santos', 'Kowalski', 'Nowak', 'Novak', 'Horvath'];
@@ -51,7 +41,8 @@ const csvCell = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` 
  * 0.1 % rows without a name. Written line by line: the generator never holds the file.
  */
 async function writeCounterparties(file: string, rows: number): Promise<void> {
-  const random = prng(20261127);
+  // Seeded, so every run screens the same file.
+  const random = createRng(20261127).next;
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
   const out = fs.createWriteStream(file);
   out.write('id,name,type,country,birthDate,reference\n');

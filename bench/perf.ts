@@ -14,6 +14,7 @@ import { loadUnConsolidatedList } from '../src/lists/un/load-un-list';
 import { createMatcher } from '../src/matching/matcher';
 import type { MatchQuery } from '../src/matching/types';
 import type { CanonicalEntity, EntityName, EntityType } from '../src/model/entity';
+import { createRng as createSeededRng } from './quality/prng';
 
 const UN_FILE = path.join(__dirname, '../data/un/consolidated-2024-09-26.xml');
 /** Rounds per measurement; the median is reported. */
@@ -31,15 +32,9 @@ const SEED = 20240926;
 // ---------------------------------------------------------------------------------------------------------------
 // Seeded PRNG (mulberry32) and helpers.
 
+/** The shared seeded PRNG (mulberry32, bench/quality/prng.ts) as a plain float generator. */
 function createRng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return createSeededRng(seed).next;
 }
 
 type Rng = () => number;
