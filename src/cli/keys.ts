@@ -9,8 +9,8 @@ const USAGE = `usage:
   npm run keys -- revoke <key-id>
 Uses DATABASE_URL (or the PGlite data directory, while the service is stopped).`;
 
-/** API key management from the command line; prints a new key once, never stores it. */
-async function main(argv: string[]): Promise<number> {
+/** API key management from the command line; prints a new key once, never stores it. Returns the exit code. */
+export async function keysCommand(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -61,10 +61,12 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(1);
-  },
-);
+if (require.main === module) {
+  keysCommand(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+      process.exit(1);
+    },
+  );
+}

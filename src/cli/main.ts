@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { keysCommand } from './keys';
 import { screenFile } from './screen-file';
 
 const USAGE = `usage: sanctions-screening <command> [arguments]
@@ -15,9 +16,7 @@ async function main(argv: string[]): Promise<void> {
       process.exit(await screenFile(rest));
       break;
     case 'keys':
-      // keys.ts runs on load and reads its arguments from process.argv: drop the command word before loading it.
-      process.argv.splice(2, 1);
-      require('./keys');
+      process.exit(await keysCommand(rest));
       break;
     default:
       process.stderr.write(`${USAGE}\n`);
