@@ -10,7 +10,7 @@ import {
   type EntityFilters,
 } from './entity-repository';
 import { presentEntityDetail, presentEntitySummary, type InboundEdge } from './present-entity';
-import { findSources } from './source-repository';
+import { findSourceHeaders, findSources } from './source-repository';
 
 /** Encodes the last id of a page; opaque to clients. */
 export function encodeCursor(lastId: string): string {
@@ -82,7 +82,7 @@ export function createReferenceService(db: Kysely<Database>) {
       }
       if (!entity) throw new NotFoundError(`entity "${id}" does not exist`);
       const { nameOf, inboundOf } = await relatedOf([entity]);
-      const sources = (await findSources(db)).filter((s) => entity.sourceIds.includes(s.id) || citedSourceIds(entity).has(s.id));
+      const sources = await findSourceHeaders(db, [...new Set([...entity.sourceIds, ...citedSourceIds(entity)])]);
       return presentEntityDetail(entity, { nameOf, inbound: inboundOf(entity.id) }, sources);
     },
 

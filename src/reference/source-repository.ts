@@ -85,3 +85,9 @@ export async function findSources(db: Db, id?: string): Promise<SourceRecord[]> 
     return source;
   });
 }
+
+/** Id, kind and title of the given sources (no sections): what an entity record lists as its sources. */
+export async function findSourceHeaders(db: Db, ids: readonly string[]): Promise<{ id: string; kind: string; title: string }[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom('sources').select(['id', 'kind', 'title']).where('id', 'in', ids).orderBy('id').execute();
+}
