@@ -81,7 +81,9 @@ export const errorHandler: ErrorRequestHandler = (err: unknown, req, res, next) 
     return;
   }
   if (err instanceof HttpError) {
-    if (err.status >= 500) req.log.error({ err }, 'request failed');
+    // 503 is an expected, retryable state (data loading, database away): a warning, not an error page for on-call.
+    if (err.status === 503) req.log.warn({ err: { message: err.message, cause: err.cause } }, 'service unavailable');
+    else if (err.status >= 500) req.log.error({ err }, 'request failed');
     sendProblem(res, req, err);
     return;
   }
