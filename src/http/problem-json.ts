@@ -82,7 +82,7 @@ export const errorHandler: ErrorRequestHandler = (err: unknown, req, res, next) 
   }
   if (err instanceof HttpError) {
     // 503 is an expected, retryable state (data loading, database away): a warning, not an error page for on-call.
-    if (err.status === 503) req.log.warn({ err: { message: err.message, cause: err.cause } }, 'service unavailable');
+    if (err.status === 503) req.log.warn({ reason: err.message, cause: err.cause === undefined ? undefined : String(err.cause) }, 'service unavailable');
     else if (err.status >= 500) req.log.error({ err }, 'request failed');
     sendProblem(res, req, err);
     return;
