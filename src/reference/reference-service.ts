@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
-import { BadRequestError, NotFoundError } from '../http/errors';
+import { NotFoundError } from '../http/errors';
 import { combinedVersion, listCurrentDatasets } from '../datasets/sync-datasets';
 import type { CanonicalEntity } from '../model/entity';
 import {
@@ -11,24 +11,7 @@ import {
 } from './entity-repository';
 import { presentEntityDetail, presentEntitySummary, type InboundEdge } from './present-entity';
 import { findSourceHeaders, findSources } from './source-repository';
-
-/** Encodes the last id of a page; opaque to clients. */
-export function encodeCursor(lastId: string): string {
-  return Buffer.from(JSON.stringify({ after: lastId }), 'utf8').toString('base64url');
-}
-
-/** Decodes a cursor from `encodeCursor`; a tampered or foreign cursor is a 400, never a silent first page. */
-export function decodeCursor(cursor: string): string {
-  try {
-    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (parsed && typeof parsed === 'object' && 'after' in parsed && typeof parsed.after === 'string') {
-      return parsed.after;
-    }
-  } catch {
-    // fall through to the 400 below
-  }
-  throw new BadRequestError(`cursor "${cursor}" is not a cursor this API issued`, [{ path: 'cursor', message: 'invalid cursor' }]);
-}
+import { decodeCursor, encodeCursor } from '../http/cursor';
 
 /** Read side of the reference data: entities, sources and datasets, straight from the database. */
 export function createReferenceService(db: Kysely<Database>) {

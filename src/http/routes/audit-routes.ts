@@ -3,18 +3,15 @@ import { z } from 'zod';
 import { findScreening, listScreenings, verifyChain, type StoredScreening } from '../../audit/audit-repository';
 import { ScreeningListQuerySchema } from '../../audit/audit-schemas';
 import type { AppContext } from '../../context';
-import { BadRequestError, NotFoundError } from '../errors';
+import { decodeCursor, encodeCursor } from '../cursor';
+import { NotFoundError } from '../errors';
 import { allowOnly } from '../method-not-allowed';
 import { parseRequest } from '../validate';
 
 const present = (s: StoredScreening) => ({ ...s.record, seq: s.seq, hash: s.hash, previousHash: s.previousHash });
 
-const encodeCursor = (seq: string) => Buffer.from(`seq:${seq}`).toString('base64url');
-function decodeCursor(cursor: string): string {
-  const match = /^seq:(\d{1,20})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!match?.[1]) throw new BadRequestError(`cursor "${cursor}" is not a cursor this API issued`, [{ path: 'cursor', message: 'invalid cursor' }]);
-  return match[1];
-}
+// An audit cursor is the chain position (seq) of the last record on the page.
+const SEQ = /^\d{1,20}$/;
 
 /** GET /v1/screenings/{id}, GET /v1/screenings, GET /v1/audit/verify (scope `audit`). */
 export function auditRoutes(context: AppContext): Router {
@@ -26,7 +23,7 @@ export function auditRoutes(context: AppContext): Router {
     .route('/v1/screenings')
     .get(...guard, async (req, res) => {
       const { limit, cursor, ...filters } = parseRequest(ScreeningListQuerySchema, req.query, 'query');
-      const rows = await listScreenings(db, filters, { limit, ...(cursor !== undefined ? { beforeSeq: decodeCursor(cursor) } : {}) });
+      const rows = await listScreenings(db, filters, { limit, ...(cursor !== undefined ? { beforeSeq: decodeCursor(cursor, SEQ) } : {}) });
       const page = rows.slice(0, limit);
       const last = page[page.length - 1];
       res.json({ items: page.map(present), nextCursor: rows.length > limit && last ? encodeCursor(last.seq) : null });
