@@ -18,6 +18,11 @@ export interface DatabaseHandle {
   /** Resolves when the database answers a trivial query; rejects otherwise. */
   ping(): Promise<void>;
   close(): Promise<void>;
+  /**
+   * Runs `task` while holding a PostgreSQL session advisory lock named by `lockKey`, so replicas starting at once
+   * run one-time setup one after the other. On PGlite there is only one process: `task` just runs.
+   */
+  exclusively<T>(lockKey: string, task: () => Promise<T>): Promise<T>;
   /** The embedded PGlite instance (only when kind is 'pglite'), for tools that need raw access. */
   pglite?: PGlite;
 }
@@ -44,6 +49,16 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
         await sql`select 1`.execute(db);
       },
       close: () => db.destroy(),
+      // The lock is held on one pooled connection for the duration; `task` uses the other connections.
+      exclusively: (lockKey, task) =>
+        db.connection().execute(async (connection) => {
+          await sql`select pg_advisory_lock(hashtext(${lockKey}))`.execute(connection);
+          try {
+            return await task();
+          } finally {
+            await sql`select pg_advisory_unlock(hashtext(${lockKey}))`.execute(connection);
+          }
+        }),
     };
   }
   if (!options.pgliteDataDir.startsWith('memory://')) {
@@ -58,6 +73,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     ping: async () => {
       await sql`select 1`.execute(db);
     },
+    exclusively: (_lockKey, task) => task(),
     close: async () => {
       await db.destroy();
       if (!pglite.closed) await pglite.close();

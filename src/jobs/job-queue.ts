@@ -40,6 +40,7 @@ const STOP_TIMEOUT_MS = 10_000;
  */
 export class JobQueue {
   private readonly boss: PgBoss;
+  private readonly handle: DatabaseHandle;
   private readonly workerIds: string[] = [];
   private started = false;
 
@@ -48,6 +49,7 @@ export class JobQueue {
     private readonly options: JobQueueOptions,
     private readonly log: Logger,
   ) {
+    this.handle = handle;
     this.boss = new PgBoss({
       db: pgBossDatabase(handle),
       schedule: false,
@@ -58,10 +60,20 @@ export class JobQueue {
     this.boss.on('error', (err) => this.log.error({ err }, 'job queue error'));
   }
 
-  /** Creates (or migrates) pg-boss's schema and the queues. */
+  /**
+   * Creates (or migrates) pg-boss's schema and the queues. Replicas starting together take turns: pg-boss 10's
+   * `createQueue` run concurrently on one database can deadlock (its INSERT into pgboss.queue against the other's
+   * partition creation), which would stop a replica from starting.
+   */
   async start(): Promise<void> {
-    await this.boss.start();
-    this.started = true;
+    await this.handle.exclusively('sanctions-screening:job-queue-setup', async () => {
+      await this.boss.start();
+      this.started = true;
+      await this.setUpQueues();
+    });
+  }
+
+  private async setUpQueues(): Promise<void> {
     await this.boss.createQueue(FAILED_CHUNK_QUEUE);
     const queue: PgBoss.Queue = {
       name: CHUNK_QUEUE,
