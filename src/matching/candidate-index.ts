@@ -83,15 +83,22 @@ export interface RetrieveOptions {
   minScoreBound?: number;
 }
 
-/** One query part resolved against the vocabulary. */
-interface Resolved {
-  unit: NameToken;
+/** The vocabulary parts a query part could be. */
+interface PartNeighbours {
   /** Vocabulary ids the part could be, and how similar each is. */
-  ids: number[];
-  similarities: number[];
+  readonly ids: readonly number[];
+  readonly similarities: readonly number[];
   /** Total postings of those ids: how common the part is. */
-  postingCount: number;
+  readonly postingCount: number;
 }
+
+/** One query part resolved against the vocabulary. */
+interface Resolved extends PartNeighbours {
+  unit: NameToken;
+}
+
+/** Query parts whose vocabulary neighbours are remembered between queries. */
+const NEIGHBOUR_CACHE_SIZE = 50_000;
 
 export interface CandidateIndex {
   readonly entities: readonly CanonicalEntity[];
@@ -277,8 +284,8 @@ export function buildCandidateIndex(
   let stamp = 0;
   const topForms = new TopK(CANDIDATE_FORMS_PER_QUERY);
 
-  /** The vocabulary parts one query part could be, with their similarity (typo neighbours only if none is known). */
-  const resolve = (unit: NameToken): Resolved => {
+  /** The vocabulary parts one query part could be, with their similarity. */
+  const lookUp = (unit: NameToken): PartNeighbours => {
     stamp += 1;
     const ids: number[] = [];
     const similarities: number[] = [];
@@ -308,7 +315,22 @@ export function buildCandidateIndex(
         }
       }
     }
-    return { unit, ids, similarities, postingCount };
+    return { ids, similarities, postingCount };
+  };
+
+  // Query parts recur across queries (Kim, Mohammed, Sergei, Trading): their neighbours are looked up once. The
+  // lookup depends only on the part's text, role and Korean syllables (everything else is derived from the text), and
+  // the index never changes, so a cached answer is the answer. Bounded: cleared when full.
+  const neighbourCache = new Map<string, PartNeighbours>();
+  const resolve = (unit: NameToken): Resolved => {
+    const key = `${unit.role}\u0000${unit.koreanSyllableKeys.join('.')}\u0000${unit.text}`;
+    let neighbours = neighbourCache.get(key);
+    if (!neighbours) {
+      neighbours = lookUp(unit);
+      if (neighbourCache.size >= NEIGHBOUR_CACHE_SIZE) neighbourCache.clear();
+      neighbourCache.set(key, neighbours);
+    }
+    return { unit, ...neighbours };
   };
 
   /**

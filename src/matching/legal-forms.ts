@@ -73,8 +73,19 @@ interface LegalFormPattern {
 /** Words up to this length are compared letter for letter, longer ones by phonetic skeleton. */
 const EXACT_WORD_MAX_LENGTH = 4;
 
+/** Skeletons of the longer words seen, bounded (cleared when full): names repeat their words. */
+const SKELETON_CACHE_SIZE = 20_000;
+const skeletons = new Map<string, string>();
+
 function comparableWord(text: string): string {
-  return text.length <= EXACT_WORD_MAX_LENGTH ? text : phoneticSkeleton(text);
+  if (text.length <= EXACT_WORD_MAX_LENGTH) return text;
+  let skeleton = skeletons.get(text);
+  if (skeleton === undefined) {
+    skeleton = phoneticSkeleton(text);
+    if (skeletons.size >= SKELETON_CACHE_SIZE) skeletons.clear();
+    skeletons.set(text, skeleton);
+  }
+  return skeleton;
 }
 
 /** Longest patterns first, so "co ltd" wins over "ltd" and "public joint stock company" over "company". */

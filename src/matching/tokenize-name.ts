@@ -73,29 +73,44 @@ export function analyzeToken(text: string): TokenFeatures {
   };
 }
 
+/** Query tokens (not in the list vocabulary) whose features are remembered after `freeze()`. */
+const QUERY_TOKEN_CACHE_SIZE = 20_000;
+
 /**
- * A memoizing analyzer for a fixed vocabulary: tokens seen while `learning` are cached; once `freeze()` is called,
- * unseen tokens are analyzed without being stored, so a long-running matcher's memory does not grow with queries.
+ * A memoizing analyzer for a fixed vocabulary: tokens seen while `learning` are kept for good; once `freeze()` is
+ * called, unseen tokens go to a bounded cache (cleared when full), so a long-running matcher's memory does not grow
+ * with queries while recurring query parts are analyzed once.
  */
 export function createTokenAnalyzer(): { analyze: TokenAnalyzer; analyzeJoined: JoinedTokenAnalyzer; freeze: () => void } {
   const cache = new Map<string, TokenFeatures>();
   const joinedCache = new Map<string, TokenFeatures>();
+  const queryCache = new Map<string, TokenFeatures>();
+  const queryJoinedCache = new Map<string, TokenFeatures>();
   let learning = true;
+  const remember = (map: Map<string, TokenFeatures>, key: string, features: TokenFeatures): void => {
+    if (learning) {
+      map.set(key, features);
+      return;
+    }
+    const bounded = map === cache ? queryCache : queryJoinedCache;
+    if (bounded.size >= QUERY_TOKEN_CACHE_SIZE) bounded.clear();
+    bounded.set(key, features);
+  };
   const analyze: TokenAnalyzer = (text) => {
-    const cached = cache.get(text);
+    const cached = cache.get(text) ?? queryCache.get(text);
     if (cached) return cached;
     const features = analyzeToken(text);
-    if (learning) cache.set(text, features);
+    remember(cache, text, features);
     return features;
   };
   return {
     analyze,
     analyzeJoined: (parts) => {
       const key = parts.join('\u0001');
-      const cached = joinedCache.get(key);
+      const cached = joinedCache.get(key) ?? queryJoinedCache.get(key);
       if (cached) return cached;
       const features = analyzeJoinedToken(parts, analyze);
-      if (learning) joinedCache.set(key, features);
+      remember(joinedCache, key, features);
       return features;
     },
     freeze: () => {
@@ -140,7 +155,18 @@ const MIN_PARENTHETICAL_NAME_PARTS = 3;
 export function makeToken(text: string, analyze: TokenAnalyzer, role?: NamePartRole): NameToken {
   const features = analyze(text);
   const finalRole = role ?? features.role;
-  return { ...features, text, role: finalRole, weight: namePartWeight(finalRole) };
+  // Spelled out rather than spread: one object shape for every token, and a spread is costly on the query path.
+  return {
+    text,
+    skeleton: features.skeleton,
+    korean: features.korean,
+    koreanSyllableKeys: features.koreanSyllableKeys,
+    koreanSyllables: features.koreanSyllables,
+    loose: features.loose,
+    slavic: features.slavic,
+    role: finalRole,
+    weight: namePartWeight(finalRole),
+  };
 }
 
 /** Splits "NAME (ACRONYM)" into the name without parentheses and the parenthesized texts, innermost first. */
