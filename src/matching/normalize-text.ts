@@ -61,8 +61,9 @@ export function normalizeText(input: string): string {
 
 /** Removes diacritics from Latin letters only ("Hyŏn" → "Hyon", "Müller" → "Muller"); other scripts are untouched. */
 export function stripLatinDiacritics(text: string): string {
-  const folded = text.replace(LATIN_SPECIAL_PATTERN, (letter) => LATIN_SPECIAL_LETTERS[letter] ?? letter);
-  return folded.normalize('NFD').replace(LATIN_WITH_MARKS, '$1').normalize('NFC');
+  const fold = (value: string): string => value.replace(LATIN_SPECIAL_PATTERN, (letter) => LATIN_SPECIAL_LETTERS[letter] ?? letter);
+  // Folded before the marks go (č → ch, not c) and again after (ǣ → æ → ae, ǿ → ø → o), so the result is final.
+  return fold(fold(text).normalize('NFD').replace(LATIN_WITH_MARKS, '$1').normalize('NFC'));
 }
 
 export type TextScript = 'latin' | 'cyrillic' | 'hangul' | 'other';
