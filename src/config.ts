@@ -58,6 +58,9 @@ export const configSchema = z.object({
   AUDIT_RETENTION_DAYS: z.coerce.number().int().min(0).default(0),
   // Batch jobs: rows screened and committed together, in one transaction with their audit records.
   JOB_CHUNK_ROWS: z.coerce.number().int().min(1).max(10_000).default(500),
+  // Finished jobs (succeeded, failed, cancelled) kept this many days with their rows and results; 0 (default) keeps
+  // them forever. Their screenings stay in the audit trail, which has its own retention.
+  JOB_RETENTION_DAYS: z.coerce.number().int().min(0).default(0),
   // Largest job file accepted, in rows; larger uploads get 413.
   JOB_MAX_ROWS: z.coerce.number().int().min(1).default(2_000_000),
   // This replica works on job chunks; false: it only serves the API (uploads, status, results).

@@ -54,6 +54,29 @@ export async function deleteAbandonedUploads(db: Db, before: Date): Promise<numb
   return Number(result.numDeletedRows);
 }
 
+/** Statuses a job ends in. */
+const FINISHED_STATUSES = ['succeeded', 'failed', 'cancelled'] as const;
+
+/**
+ * Deletes jobs that finished before `before`, with their rows, chunks and results (cascade), one job per statement
+ * so that a million-row job does not hold one long transaction. Returns the ids deleted. Audit records stay.
+ */
+export async function deleteFinishedJobs(db: Db, before: Date): Promise<string[]> {
+  const expired = await db
+    .selectFrom('jobs')
+    .select('id')
+    .where('status', 'in', FINISHED_STATUSES)
+    .where('finished_at', '<', before)
+    .orderBy('finished_at')
+    .execute();
+  const deleted: string[] = [];
+  for (const { id } of expired) {
+    const result = await db.deleteFrom('jobs').where('id', '=', id).where('status', 'in', FINISHED_STATUSES).executeTakeFirst();
+    if (Number(result.numDeletedRows) > 0) deleted.push(id);
+  }
+  return deleted;
+}
+
 /** Ends an upload inside the caller's transaction: totals, the chunk table, and the job queued (or done if empty). */
 export async function finishUpload(
   trx: Transaction<Database>,

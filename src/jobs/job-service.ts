@@ -9,6 +9,7 @@ import { JobQueue, type ChunkMessage } from './job-queue';
 import {
   cancelJob,
   deleteAbandonedUploads,
+  deleteFinishedJobs,
   failJob,
   findChunk,
   findJob,
@@ -32,6 +33,9 @@ export interface JobCaller {
 export const RESULTS_PAGE_ROWS = 1000;
 // While the service is starting, upload clients retry after this many seconds.
 const STARTING_RETRY_AFTER_SECONDS = 5;
+const DAY_MS = 24 * 60 * 60 * 1000;
+// Expired jobs are looked for at start and then this often.
+const RETENTION_INTERVAL_MS = 60 * 60 * 1000;
 
 export interface JobService {
   /** Receives an upload (see `receiveJobUpload`). */
@@ -42,6 +46,8 @@ export interface JobService {
   cancel(id: string, caller: JobCaller): Promise<JobRow>;
   /** A job's results in input order, page by page, optionally only some decisions. */
   results(job: JobRow, decisions?: readonly RowDecision[]): AsyncGenerator<ResultRow[]>;
+  /** Deletes the jobs that finished more than JOB_RETENTION_DAYS ago (none when it is 0); returns how many. */
+  applyRetention(now?: Date): Promise<number>;
   /** Starts the queue (after migrations) and, unless JOB_WORKERS=false, this replica's workers. */
   start(): Promise<void>;
   /** Stops taking chunks, lets the chunks in flight commit, stops the threads. */
@@ -72,6 +78,14 @@ export function createJobService(deps: {
   const worker = `${os.hostname()}:${process.pid}`;
   let started = false;
   let cleanupTimer: NodeJS.Timeout | undefined;
+  let retentionTimer: NodeJS.Timeout | undefined;
+
+  async function applyRetention(now = new Date()): Promise<number> {
+    if (config.JOB_RETENTION_DAYS <= 0) return 0;
+    const deleted = await deleteFinishedJobs(db, new Date(now.getTime() - config.JOB_RETENTION_DAYS * DAY_MS));
+    if (deleted.length > 0) log.info({ jobs: deleted.length, retentionDays: config.JOB_RETENTION_DAYS }, 'expired jobs deleted');
+    return deleted.length;
+  }
 
   async function removeAbandonedUploads(): Promise<void> {
     const removed = await deleteAbandonedUploads(db, new Date(Date.now() - ABANDONED_UPLOAD_MS));
@@ -112,6 +126,7 @@ export function createJobService(deps: {
       return receiveJobUpload({ db, queue, settings: { chunkRows: config.JOB_CHUNK_ROWS, maxRows: config.JOB_MAX_ROWS }, log }, upload);
     },
     get: visibleJob,
+    applyRetention,
     async cancel(id, caller) {
       const job = await visibleJob(id, caller);
       const cancelled = await cancelJob(db, job.id);
@@ -137,6 +152,13 @@ export function createJobService(deps: {
         removeAbandonedUploads().catch((err: unknown) => log.error({ err }, 'removing abandoned uploads failed'));
       }, ABANDONED_UPLOAD_MS);
       cleanupTimer.unref();
+      if (config.JOB_RETENTION_DAYS > 0) {
+        await applyRetention();
+        retentionTimer = setInterval(() => {
+          applyRetention().catch((err: unknown) => log.error({ err }, 'job retention failed'));
+        }, RETENTION_INTERVAL_MS);
+        retentionTimer.unref();
+      }
       if (config.JOB_WORKERS) {
         const concurrency = config.JOB_CONCURRENCY ?? config.JOB_THREADS + 1;
         await queue.work(concurrency, onChunk, onChunkFailed);
@@ -145,6 +167,7 @@ export function createJobService(deps: {
     },
     async stop() {
       if (cleanupTimer) clearInterval(cleanupTimer);
+      if (retentionTimer) clearInterval(retentionTimer);
       started = false;
       await queue.stop();
       await pool.close();

@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { sql } from 'kysely';
 import request from 'supertest';
 import { createApiKey } from '../../src/auth/api-keys';
 import { verifyChain } from '../../src/audit/audit-repository';
@@ -15,7 +16,7 @@ import { KNOWN_NAMES, counterparties, csvFile, parseNdjson, waitForJob } from '.
 let t: TestApp;
 beforeAll(async () => {
   // Small chunks so even these small files take several chunks (and several transactions).
-  t = await startTestApp({ JOB_CHUNK_ROWS: '10', JOB_POLL_INTERVAL_SECONDS: '0.5' });
+  t = await startTestApp({ JOB_CHUNK_ROWS: '10', JOB_POLL_INTERVAL_SECONDS: '0.5', JOB_RETENTION_DAYS: '30' });
 });
 afterAll(async () => {
   await t?.close();
@@ -327,6 +328,31 @@ describe(`Idempotency-Key on ${TEST_DATABASE_KIND}`, () => {
   it('rejects an Idempotency-Key with control characters or over 255 characters', async () => {
     await upload(file, csv('x'.repeat(256))).expect(400);
     await upload(file, csv('has space')).expect(400);
+  });
+});
+
+describe(`job retention (JOB_RETENTION_DAYS=30) on ${TEST_DATABASE_KIND}`, () => {
+  it('deletes a job finished over 30 days ago with its rows and results; newer jobs and the audit trail stay', async () => {
+    const db = t.context.database.db;
+    const expired = await runJob(csvFile(counterparties(12)));
+    const recent = await runJob(csvFile(counterparties(5)));
+    const audited = async (id: string) => (await db.selectFrom('screenings').select('id').where('job_id', '=', id).execute()).length;
+    const stored = async (table: 'job_results' | 'job_rows' | 'job_chunks', id: string) =>
+      (await db.selectFrom(table).select('job_id').where('job_id', '=', id).execute()).length;
+    expect(await stored('job_results', expired.jobId)).toBe(12);
+    const auditedBefore = await audited(expired.jobId);
+    expect(auditedBefore).toBe(12);
+
+    await db.updateTable('jobs').set({ finished_at: sql<Date>`now() - interval '31 days'` }).where('id', '=', expired.jobId).execute();
+    expect(await t.context.jobs.applyRetention()).toBe(1);
+
+    await request(t.app).get(`/v1/jobs/${expired.jobId}`).expect(404);
+    await request(t.app).get(`/v1/jobs/${expired.jobId}/results`).expect(404);
+    for (const table of ['job_results', 'job_rows', 'job_chunks'] as const) expect(await stored(table, expired.jobId)).toBe(0);
+    expect(await audited(expired.jobId)).toBe(auditedBefore);
+    expect((await results(recent.jobId)).length).toBe(5);
+    // Nothing else is old enough: a second pass deletes nothing.
+    expect(await t.context.jobs.applyRetention()).toBe(0);
   });
 });
 
