@@ -152,24 +152,35 @@ function greedyAssignment(values: Float64Array, rows: number, columns: number): 
 /** Longest run of adjacent parts written as one (Tehreekitaliban = Tehreek-i-Taliban). */
 export const MAX_JOINED_RUN = 3;
 
-/** Articles glued to the next part in some spellings (Al-Zandani = AlZandani). */
-const GLUEABLE_ROLES = new Set(['particle']);
+/** Articles and kinship markers glued to the next part in some spellings (Al-Zandani = AlZandani, Abu-Ahmad = Abuahmad). */
+const GLUEABLE_ROLES = new Set(['particle', 'kinship']);
 
 /** One part standing for `parts` written together: Korean class from the written syllables, weights summed. */
 function joinTokens(parts: readonly NameToken[], analyze: JoinedTokenAnalyzer): NameToken {
   let weight = 0;
   for (const part of parts) weight += part.weight;
-  return { ...analyze(parts.map((part) => part.text)), text: parts.map((part) => part.text).join(''), weight };
+  return {
+    ...analyze(parts.map((part) => part.text)),
+    text: parts.map((part) => part.text).join(''),
+    weight,
+    hangul: parts.some((part) => part.hangul === true),
+  };
 }
 
-/** The parts made by joining each two adjacent parts of a form ("yong sik" → "yongsik"), weights summed. */
+/**
+ * The parts made by joining each two adjacent parts of a form ("yong sik" → "yongsik"), weights summed. A long
+ * name joins only its articles and kinship markers to the part after them ("al tikriti" → "altikriti"), as
+ * `joinedVariants` does for every name: retrieval must find what the scorer can match.
+ */
 export function joinedParts(form: NameForm, analyze: JoinedTokenAnalyzer): NameToken[] {
   const tokens = form.tokens;
-  if (tokens.length < 2 || tokens.length > MAX_JOINED_PARTS_PER_NAME) return [];
+  if (tokens.length < 2) return [];
+  const long = tokens.length > MAX_JOINED_PARTS_PER_NAME;
   const parts: NameToken[] = [];
   for (let i = 0; i + 1 < tokens.length; i += 1) {
     const pair = tokens.slice(i, i + 2);
     if (pair.some((token) => token.role === 'acronym')) continue;
+    if (long && !(GLUEABLE_ROLES.has(pair[0]?.role ?? '') && !GLUEABLE_ROLES.has(pair[1]?.role ?? ''))) continue;
     parts.push(joinTokens(pair, analyze));
   }
   return parts;

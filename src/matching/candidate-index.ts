@@ -319,11 +319,11 @@ export function buildCandidateIndex(
   };
 
   // Query parts recur across queries (Kim, Mohammed, Sergei, Trading): their neighbours are looked up once. The
-  // lookup depends only on the part's text, role and Korean syllables (everything else is derived from the text), and
+  // lookup depends only on the part's text, role, Korean syllables and Hangul origin (the rest derives from the text), and
   // the index never changes, so a cached answer is the answer. Bounded: cleared when full.
   const neighbourCache = new Map<string, PartNeighbours>();
   const resolve = (unit: NameToken): Resolved => {
-    const key = `${unit.role}\u0000${unit.koreanSyllableKeys.join('.')}\u0000${unit.text}`;
+    const key = `${unit.role}\u0000${unit.hangul === true ? 'h' : ''}\u0000${unit.koreanSyllableKeys.join('.')}\u0000${unit.text}`;
     let neighbours = neighbourCache.get(key);
     if (!neighbours) {
       neighbours = lookUp(unit);

@@ -1,4 +1,4 @@
-import { isCommonNameSyllable } from './korean-romanization-classes';
+import { isCommonNameSyllable, parseKoreanRomanization } from './korean-romanization-classes';
 import { consonantSkeleton, isKnownGivenName } from './known-given-names';
 import { boundedEditDistance } from './string-similarity';
 import type { NameToken } from './tokenize-name';
@@ -81,6 +81,35 @@ function differentKoreanSyllables(a: NameToken, b: NameToken): boolean {
   );
 }
 
+/** The written onset and vowel (glide y/w set aside) of each syllable of a romanized Korean part. */
+function writtenSyllables(token: NameToken): Array<{ onset: string; vowel: string }> | null {
+  const syllables = parseKoreanRomanization(token.text);
+  if (!syllables) return null;
+  return syllables.map((syllable) => {
+    const match = /^([^aeiouwy]*)([wy]?)([aeiou]*)/.exec(syllable.text);
+    return { onset: match?.[1] ?? '', vowel: match?.[3] ?? '' };
+  });
+}
+
+/**
+ * Whether a Latin spelling can stand for the Hangul a part was read from, when both share a Korean class (the class
+ * folds 어/오/으/우 together because Latin spellings of them overlap). From Hangul the letters are exact: ㅜ and ㅡ
+ * (u, eu in either romanization) are never written o or eo, and ㅊ (ch in both readings) is never written j.
+ * Anything this cannot tell apart is allowed.
+ */
+function hangulReadingAllows(fromHangul: NameToken, latin: NameToken): boolean {
+  const hangulSyllables = writtenSyllables(fromHangul);
+  const latinSyllables = writtenSyllables(latin);
+  if (!hangulSyllables || !latinSyllables || hangulSyllables.length !== latinSyllables.length) return true;
+  return hangulSyllables.every((syllable, index) => {
+    const other = latinSyllables[index];
+    if (!other) return true;
+    const closeVowel = syllable.vowel === 'u' || syllable.vowel === 'eu';
+    if (closeVowel && (other.vowel === 'o' || other.vowel === 'eo')) return false;
+    return !(syllable.onset === 'ch' && other.onset === 'j');
+  });
+}
+
 export interface ComparePartsOptions {
   /**
    * The names are Korean (the list ties the entity to Korea, or both names are shaped like Korean names): each
@@ -115,7 +144,11 @@ function typoSimilarity(edits: number, length: number): number {
 export function compareParts(a: NameToken, b: NameToken, options: ComparePartsOptions = {}): PartComparison {
   if (a.text === b.text) return EXACT;
   if (cannotPair(a, b)) return DIFFERENT;
-  if (a.korean !== null && a.korean === b.korean) return KOREAN_CLASS;
+  if (a.korean !== null && a.korean === b.korean) {
+    // Read from Hangul, a part's letters are the syllable itself: 충 (chung) is never the list's JONG (정/종).
+    if (a.hangul !== b.hangul && !hangulReadingAllows(a.hangul === true ? a : b, a.hangul === true ? b : a)) return DIFFERENT;
+    return KOREAN_CLASS;
+  }
   // In a Korean name the Korean classes decide; the Russian skeleton would merge Ye-un with Eun.
   const koreanOnly = options.korean === true && a.korean !== null && b.korean !== null;
   if (!koreanOnly && a.skeleton === b.skeleton) return TRANSLITERATION;

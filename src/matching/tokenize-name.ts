@@ -32,6 +32,11 @@ export interface TokenFeatures {
 export interface NameToken extends TokenFeatures {
   readonly text: string;
   readonly weight: number;
+  /**
+   * The part was read from Hangul (one of its two romanizations): its letters then say which vowel and initial the
+   * writer meant, which a Latin spelling folded to its Korean class no longer does (see `compareParts`).
+   */
+  readonly hangul?: boolean;
 }
 
 export type FormOrigin = 'latin' | 'cyrillic-ru' | 'cyrillic-uk' | 'hangul-mr' | 'hangul-rr' | 'acronym' | 'other-script';
@@ -152,7 +157,7 @@ const MAX_TOKENS_PER_FORM = 12;
 const MIN_PARENTHETICAL_NAME_PARTS = 3;
 
 /** Builds one token with its features and role. */
-export function makeToken(text: string, analyze: TokenAnalyzer, role?: NamePartRole): NameToken {
+export function makeToken(text: string, analyze: TokenAnalyzer, role?: NamePartRole, hangul = false): NameToken {
   const features = analyze(text);
   const finalRole = role ?? features.role;
   // Spelled out rather than spread: one object shape for every token, and a spread is costly on the query path.
@@ -166,6 +171,7 @@ export function makeToken(text: string, analyze: TokenAnalyzer, role?: NamePartR
     slavic: features.slavic,
     role: finalRole,
     weight: namePartWeight(finalRole),
+    hangul,
   };
 }
 
@@ -272,12 +278,15 @@ function buildForm(
   }
   texts = texts.slice(0, MAX_TOKENS_PER_FORM);
   const patronymic = options.entityType === 'organization' ? -1 : patronymicIndex(texts);
+  const hangul = origin === 'hangul-mr' || origin === 'hangul-rr';
   let tokens = texts.map((text, index) =>
-    makeToken(text, options.analyze, index === patronymic ? 'patronymic' : undefined),
+    makeToken(text, options.analyze, index === patronymic ? 'patronymic' : undefined, hangul),
   );
   const koreanShaped = options.entityType !== 'organization' && legalForms.length === 0 && isKoreanShaped(tokens);
   if (koreanShaped) {
-    tokens = tokens.map((token) => (NON_KOREAN_ROLES.has(token.role) ? makeToken(token.text, options.analyze, 'part') : token));
+    tokens = tokens.map((token) =>
+      NON_KOREAN_ROLES.has(token.role) ? makeToken(token.text, options.analyze, 'part', hangul) : token,
+    );
   }
   let familyIndex = -1;
   let givenIndex = -1;

@@ -53,6 +53,24 @@ describe('UN Consolidated List (2024-09-26)', () => {
     expect(matcher.match({ name: 'Kim' }).matches).toEqual([]);
   });
 
+  // Articles and kinship markers written together with the next part, at the default threshold. A name of more than
+  // six parts is joined only at its articles: retrieval must still find it, not only the scorer.
+  const gluedCases: Array<[string, string]> = [
+    ['IBRAHIM AHMAD ABD ALSATTAR MUHAMMED ALTIKRITI', 'un-IQi.013'],
+    ['AbuAhmad AlHawen', 'un-QDi.029'],
+  ];
+  it.each(gluedCases)('glued articles: %s matches %s', (query, entityId) => {
+    expect(found(query, entityId)).toBe(true);
+  });
+
+  // Read from Hangul, the letters are the syllable: 충 (ch'ung: ㅊ, ㅜ) cannot be the list's JONG (ㅈ, ㅓ/ㅗ), while the
+  // Latin "Chung" may be a popular spelling of 정 and stays a match.
+  it('a Hangul syllable matches only the Latin spellings it can have (손충혁 is not SON JONG HYOK)', () => {
+    expect(found('손종혁', 'un-KPi.031')).toBe(true);
+    expect(found('Son Chung Hyok', 'un-KPi.031')).toBe(true);
+    expect(found('손충혁', 'un-KPi.031')).toBe(false);
+  });
+
   const unlisted = ['Pak Min-jun', 'Kim Ji-woo', 'Lee Seo-yeon', 'Ivan Petrov', 'Anna Tkachuk', 'Korea Fisheries Trading Co'];
   it.each(unlisted)('%s matches nobody', (query) => {
     expect(matcher.match({ name: query }).matches).toEqual([]);
