@@ -168,20 +168,30 @@ function joinTokens(parts: readonly NameToken[], analyze: JoinedTokenAnalyzer): 
 }
 
 /**
- * The parts made by joining each two adjacent parts of a form ("yong sik" → "yongsik"), weights summed. A long
- * name joins only its articles and kinship markers to the part after them ("al tikriti" → "altikriti"), as
- * `joinedVariants` does for every name: retrieval must find what the scorer can match.
+ * The parts made by joining each run of two or three adjacent parts of a form ("yong sik" → "yongsik", "tehrik e
+ * taliban" → "tehriketaliban"), weights summed: the joins `joinedVariants` scores, so that retrieval finds what the
+ * scorer can match. A long name joins only its articles and kinship markers to the part after them
+ * ("al tikriti" → "altikriti").
  */
 export function joinedParts(form: NameForm, analyze: JoinedTokenAnalyzer): NameToken[] {
   const tokens = form.tokens;
   if (tokens.length < 2) return [];
-  const long = tokens.length > MAX_JOINED_PARTS_PER_NAME;
   const parts: NameToken[] = [];
-  for (let i = 0; i + 1 < tokens.length; i += 1) {
-    const pair = tokens.slice(i, i + 2);
-    if (pair.some((token) => token.role === 'acronym')) continue;
-    if (long && !(GLUEABLE_ROLES.has(pair[0]?.role ?? '') && !GLUEABLE_ROLES.has(pair[1]?.role ?? ''))) continue;
-    parts.push(joinTokens(pair, analyze));
+  if (tokens.length > MAX_JOINED_PARTS_PER_NAME) {
+    for (let i = 0; i + 1 < tokens.length; i += 1) {
+      const [first, second] = [tokens[i] as NameToken, tokens[i + 1] as NameToken];
+      if (GLUEABLE_ROLES.has(first.role) && second.role !== 'acronym' && !GLUEABLE_ROLES.has(second.role)) {
+        parts.push(joinTokens([first, second], analyze));
+      }
+    }
+    return parts;
+  }
+  for (let run = 2; run <= MAX_JOINED_RUN; run += 1) {
+    for (let i = 0; i + run <= tokens.length; i += 1) {
+      const joined = tokens.slice(i, i + run);
+      if (joined.some((token) => token.role === 'acronym')) continue;
+      parts.push(joinTokens(joined, analyze));
+    }
   }
   return parts;
 }

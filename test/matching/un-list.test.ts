@@ -58,6 +58,9 @@ describe('UN Consolidated List (2024-09-26)', () => {
   const gluedCases: Array<[string, string]> = [
     ['IBRAHIM AHMAD ABD ALSATTAR MUHAMMED ALTIKRITI', 'un-IQi.013'],
     ['AbuAhmad AlHawen', 'un-QDi.029'],
+    // Three parts written as one, linked by a short word: retrieval indexes the run the scorer joins.
+    ['TehrikeTaliban Pakistan', 'un-QDe.132'],
+    ['LashkareTayyiba', 'un-QDe.118'],
   ];
   it.each(gluedCases)('glued articles: %s matches %s', (query, entityId) => {
     expect(found(query, entityId)).toBe(true);
