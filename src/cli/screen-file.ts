@@ -18,7 +18,8 @@ const USAGE = `usage: npm run screen-file -- <file.csv|file.ndjson> [options]
   --quiet              no progress bar, only the summary line
 
 Uploads the file as one batch job, shows its progress, writes the results as CSV and prints a summary.
-Re-running the same command on the same file resumes the same job (the Idempotency-Key is the file's sha256).
+Re-running the same command on the same file resumes the same job (the Idempotency-Key is the file's sha256);
+after an interruption it follows the job without sending the file again (a note is kept in .<out>.job).
 Exit status: 0 when the job succeeded, 1 when it failed or the service refused, 2 on bad usage, 130 when interrupted.`;
 
 // How often the job's progress is asked for.
@@ -136,17 +137,25 @@ export async function screenFile(argv: string[], io: Io = { stdout: process.stdo
     const size = (await fs.promises.stat(options.file).catch(() => {
       throw new CliError(`cannot read ${options.file}`);
     })).size;
-    const digest = await sha256OfFile(options.file);
-    const idempotencyKey = `screen-file-${digest}${options.threshold !== undefined ? `-t${options.threshold}` : ''}`;
+    const idempotencyKey = idempotencyKeyOf(await sha256OfFile(options.file), options.threshold);
     const headers: Record<string, string> = options.key ? { Authorization: `Bearer ${options.key}` } : {};
-    const created = await submit(options, { headers, idempotencyKey, size, io, signal: controller.signal });
+    const call = { headers, idempotencyKey, io, signal: controller.signal };
+    const remembered = await rememberedJob(options, call);
+    const created = remembered ?? (await submit(options, { ...call, size }));
     jobId = created.jobId;
-    if (!options.quiet) io.stderr.write(`job ${jobId}${created.replayed ? ' (resumed: this file was submitted before)' : ''}: ${created.total} rows\n`);
+    await rememberJob(options, { url: options.url, idempotencyKey, jobId });
+    const resumed = remembered
+      ? ' (resumed without sending the file again)'
+      : 'replayed' in created && created.replayed
+        ? ' (resumed: this file was submitted before)'
+        : '';
+    if (!options.quiet) io.stderr.write(`job ${jobId}${resumed}: ${created.total} rows\n`);
     const job = await follow(options, { headers, jobId, io, signal: controller.signal });
     if (job.status !== 'succeeded') {
       throw new CliError(`job ${job.jobId} ${job.status}${job.error ? `: ${job.error}` : ''} (${job.processed} of ${job.total} rows processed)`);
     }
     await download(options, { headers, jobId, signal: controller.signal });
+    await fs.promises.rm(jobStatePath(options.out), { force: true });
     const seconds = (performance.now() - started) / 1000;
     io.stdout.write(
       `${job.total} rows: ${job.hits} hits, ${job.reviews} reviews, ${job.clears} clears, ${job.invalid} invalid; ${seconds.toFixed(1)} s (${Math.round(job.total / seconds)} rows/s); results in ${options.out}; job ${job.jobId}\n`,
@@ -170,6 +179,50 @@ export async function screenFile(argv: string[], io: Io = { stdout: process.stdo
   } finally {
     process.off('SIGINT', onSigint);
   }
+}
+
+/** The Idempotency-Key of a file: its sha256, and the threshold when one is given (another threshold, another job). */
+export function idempotencyKeyOf(digest: string, threshold: string | undefined): string {
+  return `screen-file-${digest}${threshold !== undefined ? `-t${threshold}` : ''}`;
+}
+
+/** Where a run notes its job beside `--out`, so that a re-run follows the job without sending the file again. */
+export function jobStatePath(out: string): string {
+  return path.join(path.dirname(out), `.${path.basename(out)}.job`);
+}
+
+interface JobState {
+  url: string;
+  idempotencyKey: string;
+  jobId: string;
+}
+
+async function rememberJob(options: Options, state: JobState): Promise<void> {
+  await fs.promises.writeFile(jobStatePath(options.out), `${JSON.stringify(state)}\n`);
+}
+
+/**
+ * The job an earlier, interrupted run of this command made for this file, if the service still has it; else null
+ * (no note, another file or service, or the job is gone): the file is then uploaded, and the Idempotency-Key still
+ * finds a job the note did not know of.
+ */
+async function rememberedJob(
+  options: Options,
+  call: Omit<Call, 'io'> & { idempotencyKey: string },
+): Promise<{ jobId: string; total: number } | null> {
+  let state: Partial<JobState>;
+  try {
+    state = JSON.parse(await fs.promises.readFile(jobStatePath(options.out), 'utf8')) as Partial<JobState>;
+  } catch {
+    return null;
+  }
+  if (state.url !== options.url || state.idempotencyKey !== call.idempotencyKey || typeof state.jobId !== 'string') return null;
+  const response = await fetch(`${options.url}/v1/jobs/${encodeURIComponent(state.jobId)}`, { headers: call.headers, signal: call.signal }).catch(
+    () => null,
+  );
+  if (!response?.ok) return null;
+  const job = (await response.json()) as JobStatus;
+  return { jobId: job.jobId, total: job.total };
 }
 
 interface Call {

@@ -1,11 +1,12 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import type { Server } from 'node:http';
+import http, { type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { createApiKey } from '../../src/auth/api-keys';
-import { screenFile } from '../../src/cli/screen-file';
+import { idempotencyKeyOf, jobStatePath, screenFile } from '../../src/cli/screen-file';
 import { CSV_RESULTS_COLUMNS } from '../../src/jobs/job-results-format';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { TEST_DATABASE_KIND } from '../helpers/test-database';
@@ -15,10 +16,16 @@ let t: TestApp;
 let server: Server;
 let url: string;
 let dir: string;
+// Uploads the service received: a resumed run must not send the file again.
+let uploads = 0;
 
 beforeAll(async () => {
   t = await startTestApp({ JOB_CHUNK_ROWS: '8', JOB_POLL_INTERVAL_SECONDS: '0.5' });
-  server = t.app.listen(0, '127.0.0.1');
+  server = http.createServer((req, res) => {
+    if (req.method === 'POST' && req.url?.startsWith('/v1/jobs')) uploads += 1;
+    void t.app(req, res);
+  });
+  server.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'screen-file-'));
@@ -69,6 +76,37 @@ describe(`screen-file CLI against the service on ${TEST_DATABASE_KIND}`, () => {
     expect(jobOf(second.stdout)).toBe(jobOf(first.stdout));
     expect(second.stderr).toContain('resumed: this file was submitted before');
     expect(fs.readFileSync(path.join(dir, 'second.csv'), 'utf8')).toBe(fs.readFileSync(path.join(dir, 'first.csv'), 'utf8'));
+  });
+
+  it('after an interruption follows the job it noted, without sending the file again; a finished run leaves no note', async () => {
+    const input = path.join(dir, 'interrupted.csv');
+    const out = path.join(dir, 'interrupted.results.csv');
+    fs.writeFileSync(input, csvFile(counterparties(9)));
+    const first = await run([input, '--url', url, '--out', out]);
+    expect(first.code).toBe(0);
+    expect(fs.existsSync(jobStatePath(out))).toBe(false);
+    const jobId = /job ([0-9a-f-]{36})\n$/.exec(first.stdout)?.[1];
+    // What an interrupted run leaves behind: the note of its job.
+    const digest = createHash('sha256').update(fs.readFileSync(input)).digest('hex');
+    fs.writeFileSync(jobStatePath(out), JSON.stringify({ url, idempotencyKey: idempotencyKeyOf(digest, undefined), jobId }));
+    const firstResults = fs.readFileSync(out, 'utf8');
+    fs.rmSync(out);
+
+    const uploadsBefore = uploads;
+    const resumed = await run([input, '--url', url, '--out', out]);
+    expect(resumed.code).toBe(0);
+    expect(resumed.stderr).toContain(`job ${jobId} (resumed without sending the file again): 9 rows`);
+    expect(uploads).toBe(uploadsBefore);
+    expect(fs.readFileSync(out, 'utf8')).toBe(firstResults);
+    expect(fs.existsSync(jobStatePath(out))).toBe(false);
+
+    // A note for another file (another key) is ignored: that file is uploaded.
+    fs.writeFileSync(jobStatePath(out), JSON.stringify({ url, idempotencyKey: 'screen-file-other', jobId }));
+    fs.writeFileSync(input, csvFile(counterparties(4)));
+    const other = await run([input, '--url', url, '--out', out]);
+    expect(other.code).toBe(0);
+    expect(uploads).toBe(uploadsBefore + 1);
+    expect(other.stdout).toMatch(/^4 rows: /);
   });
 
   it('exits 1 with the service problem when the file is refused, writing no results', async () => {
