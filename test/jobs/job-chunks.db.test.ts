@@ -1,7 +1,10 @@
 import pino from 'pino';
+import PgBoss from 'pg-boss';
 import request from 'supertest';
 import { verifyChain } from '../../src/audit/audit-repository';
+import { CHUNK_QUEUE, type ChunkMessage } from '../../src/jobs/job-queue';
 import { commitChunk } from '../../src/jobs/job-repository';
+import { pgBossDatabase } from '../../src/jobs/pg-boss-database';
 import { createJobService } from '../../src/jobs/job-service';
 import { processChunk, type ChunkWork } from '../../src/jobs/process-chunk';
 import { ScreeningPool } from '../../src/jobs/screening-pool';
@@ -127,6 +130,24 @@ describe(`job chunks on ${TEST_DATABASE_KIND}`, () => {
       expect(chunk).toMatchObject({ status: 'pending', attempts: 1, last_error: expect.stringMatching(/holds 1 rows, expected 2$/) });
     } finally {
       await workers.stop();
+    }
+  });
+  it('hands out the chunks of queued jobs in turns, not first come first served: a small job behind a big one waits one chunk', async () => {
+    const big = await queuedJob(12); // chunks 0, 1, 2
+    const small = await queuedJob(6); // chunks 0, 1
+    const boss = new PgBoss({ db: pgBossDatabase(t.context.database), schedule: false, supervise: false, migrate: false });
+    await boss.start();
+    try {
+      // One at a time, as a worker takes them (a batch comes back in no particular order).
+      const order: string[] = [];
+      for (;;) {
+        const [job] = (await boss.fetch<ChunkMessage>(CHUNK_QUEUE, { batchSize: 1 })) ?? [];
+        if (!job) break;
+        if (job.data.jobId === big || job.data.jobId === small) order.push(`${job.data.jobId === big ? 'big' : 'small'}:${job.data.chunk}`);
+      }
+      expect(order).toEqual(['big:0', 'small:0', 'big:1', 'small:1', 'big:2']);
+    } finally {
+      await boss.stop({ graceful: false, wait: true });
     }
   });
 });
