@@ -260,6 +260,7 @@ export function buildCandidateIndex(
   const byDeletion = new Map<string, number[]>();
   vocabulary.forEach((token, id) => {
     pushTo(bySkeleton, token.skeleton, id);
+    if (token.frenchSkeleton !== null) pushTo(bySkeleton, token.frenchSkeleton, id);
     if (token.korean !== null) pushTo(byKorean, token.korean, id);
     if (token.role !== 'acronym') for (const key of deletionKeys(token)) pushTo(byDeletion, key, id);
   });
@@ -305,6 +306,7 @@ export function buildCandidateIndex(
     const exact = vocabularyIds.get(vocabularyKey(unit));
     if (exact !== undefined) consider(exact);
     for (const id of bySkeleton.get(unit.skeleton) ?? []) consider(id);
+    if (unit.frenchSkeleton !== null) for (const id of bySkeleton.get(unit.frenchSkeleton) ?? []) consider(id);
     if (unit.korean !== null) for (const id of byKorean.get(unit.korean) ?? []) consider(id);
     // Typo neighbours (one deletion apart on either side). Two one-syllable Korean name syllables are never typo
     // neighbours (Yong is not a misspelt Song): left in, they would flood the vote with every Korean name.

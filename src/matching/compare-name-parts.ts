@@ -110,6 +110,11 @@ function hangulReadingAllows(fromHangul: NameToken, latin: NameToken): boolean {
   });
 }
 
+/** `a` read in French transliteration (j as ж) is `b` as written. */
+function frenchReadingMatches(a: NameToken, b: NameToken): boolean {
+  return a.frenchSkeleton !== null && a.frenchSkeleton === b.skeleton;
+}
+
 export interface ComparePartsOptions {
   /**
    * The names are Korean (the list ties the entity to Korea, or both names are shaped like Korean names): each
@@ -152,6 +157,8 @@ export function compareParts(a: NameToken, b: NameToken, options: ComparePartsOp
   // In a Korean name the Korean classes decide; the Russian skeleton would merge Ye-un with Eun.
   const koreanOnly = options.korean === true && a.korean !== null && b.korean !== null;
   if (!koreanOnly && a.skeleton === b.skeleton) return TRANSLITERATION;
+  // French writes ж as j (Ejov = Ezhov): that reading of one part against the other as written.
+  if (!koreanOnly && (frenchReadingMatches(a, b) || frenchReadingMatches(b, a))) return LOOSE_TRANSLITERATION;
   if (!koreanOnly && a.loose !== null && a.loose === b.loose && (a.slavic || b.slavic)) return LOOSE_TRANSLITERATION;
   if (options.korean && differentKoreanSyllables(a, b)) return DIFFERENT;
   // A joined part is already a reading of two parts; a typo on top of it is too far.

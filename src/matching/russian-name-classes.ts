@@ -74,6 +74,18 @@ export function phoneticSkeleton(token: string): string {
   return skeleton.length > 0 ? skeleton : token;
 }
 
+/**
+ * The skeleton of a part read in French transliteration, where j is ж (Ejov = Ezhov, Jukov = Zhukov, Djougachvili =
+ * Dzhugashvili) while German and Polish write й as j: null unless the part has a j and a Russian spelling or ending,
+ * or when the French reading changes nothing. Compared with the other part's plain skeleton (see `compareParts`).
+ */
+export function frenchSkeleton(token: string): string | null {
+  if (!token.includes('j') || !/^[a-z]+$/.test(token) || !hasSlavicSpelling(token)) return null;
+  // French: j is ж, dj is дж, ch is ш (tch is ч).
+  const french = phoneticSkeleton(token.replace(/dj/g, 'dzh').replace(/j/g, 'zh').replace(/(?<!t)ch/g, 'sh'));
+  return french === phoneticSkeleton(token) ? null : french;
+}
+
 /** Russian and Ukrainian patronymic endings (Viktorovich, Sergeyevna, Ilyich, Petrivna, Mykolayovych). */
 const PATRONYMIC_ENDING = /(?:ovich|evich|ovych|evych|owicz|ewicz|ovic|evic|ovna|evna|owna|ewna|ivna|ichna|ilyich|ich)$/;
 

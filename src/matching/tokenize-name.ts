@@ -4,7 +4,7 @@ import { splitLegalForms, wholeLegalForm, type LegalFormClass } from './legal-fo
 import { HONORIFICS, kinshipClass, namePartRole, namePartWeight, type NamePartRole } from './name-part-weights';
 import { normalizeText } from './normalize-text';
 import { hasHangul, romanizeHangul } from './romanize-hangul';
-import { hasPatronymicEnding, hasSlavicSpelling, looseSlavicKey, phoneticSkeleton } from './russian-name-classes';
+import { frenchSkeleton, hasPatronymicEnding, hasSlavicSpelling, looseSlavicKey, phoneticSkeleton } from './russian-name-classes';
 import { cyrillicReadings, hasCyrillic } from './transliterate-cyrillic';
 
 /**
@@ -26,6 +26,8 @@ export interface TokenFeatures {
   readonly loose: string | null;
   /** The part shows Russian romanization (so a loose-key agreement means something). */
   readonly slavic: boolean;
+  /** The skeleton of the French reading, j as ж (see `frenchSkeleton`), or null. */
+  readonly frenchSkeleton: string | null;
   readonly role: NamePartRole;
 }
 
@@ -74,6 +76,7 @@ export function analyzeToken(text: string): TokenFeatures {
     koreanSyllables: koreanSyllableKeys.length,
     loose: looseSlavicKey(text),
     slavic: hasSlavicSpelling(text),
+    frenchSkeleton: frenchSkeleton(text),
     role,
   };
 }
@@ -169,6 +172,7 @@ export function makeToken(text: string, analyze: TokenAnalyzer, role?: NamePartR
     koreanSyllables: features.koreanSyllables,
     loose: features.loose,
     slavic: features.slavic,
+    frenchSkeleton: features.frenchSkeleton,
     role: finalRole,
     weight: namePartWeight(finalRole),
     hangul,

@@ -3,7 +3,7 @@ import { normalizeText } from '../../src/matching/normalize-text';
 import { cyrillicReadings, transliterateCyrillic } from '../../src/matching/transliterate-cyrillic';
 import { decomposeHangulSyllable, romanizeHangul } from '../../src/matching/romanize-hangul';
 import { koreanClassKey } from '../../src/matching/korean-romanization-classes';
-import { hasPatronymicEnding, looseSlavicKey, phoneticSkeleton } from '../../src/matching/russian-name-classes';
+import { frenchSkeleton, hasPatronymicEnding, looseSlavicKey, phoneticSkeleton } from '../../src/matching/russian-name-classes';
 import { compareLegalForms, splitLegalForms } from '../../src/matching/legal-forms';
 import { nameForms } from '../../src/matching/tokenize-name';
 
@@ -62,6 +62,19 @@ describe('Cyrillic transliteration', () => {
     for (const latin of latinSpellings) {
       expect(readings).toContain(phoneticSkeleton(normalizeText(latin)));
     }
+  });
+
+  // French writes ж as j; German and Polish write й so, hence a second reading only for Russian-looking parts.
+  const french: Array<[string, string]> = [
+    ['Ejov', 'Ezhov'],
+    ['Jukov', 'Zhukov'],
+    ['Djougachvili', 'Dzhugashvili'],
+  ];
+  it.each(french)('reads the French %s as %s', (frenchSpelling, english) => {
+    expect(frenchSkeleton(normalizeText(frenchSpelling))).toBe(phoneticSkeleton(normalizeText(english)));
+  });
+  it.each(['Jong', 'Jamal', 'Juan'])('has no French reading for %s (no Russian spelling)', (spelling) => {
+    expect(frenchSkeleton(normalizeText(spelling))).toBeNull();
   });
 
   it('reads -ий as iy and -ый as y', () => {

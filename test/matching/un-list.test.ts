@@ -90,6 +90,7 @@ describe('investigation subjects', () => {
     ['Lokotech Signal LLC', 'ins-locotech-signal'],
     ['Piotr Popow', 'ins-pyotr-popov'],
     ['Artyom Tchaika', 'ins-artem-chaika'],
+    ['Sergueï Ejov', 'ins-sergei-ezhov'],
   ];
   it.each(cases)('%s matches %s', (query, entityId) => {
     expect(found(query, entityId)).toBe(true);
