@@ -8,6 +8,7 @@ import { migrateToLatest, openDatabase, type DatabaseHandle } from './db/databas
 import { loadData, type DataSnapshot } from './datasets/data-store';
 import { createJobService, type JobService } from './jobs/job-service';
 import { createReferenceService, type ReferenceService } from './reference/reference-service';
+import { runNowAndEvery } from './util/every';
 
 /** The service's dependencies, built once in `createContext` and passed down. */
 export interface AppContext {
@@ -83,11 +84,7 @@ export async function createContext(config: Config, overrides: ContextOverrides 
         await jobs.start();
         data.snapshot = snapshot;
         if (config.AUDIT_RETENTION_DAYS > 0) {
-          await applyRetention();
-          retentionTimer = setInterval(() => {
-            applyRetention().catch((err: unknown) => log.error({ err }, 'audit retention failed'));
-          }, RETENTION_INTERVAL_MS);
-          retentionTimer.unref();
+          retentionTimer = await runNowAndEvery(applyRetention, RETENTION_INTERVAL_MS, log, 'audit retention');
         }
         return data.snapshot;
       } catch (error) {

@@ -21,6 +21,7 @@ import {
 import type { RowDecision } from './screen-job-rows';
 import { processChunk } from './process-chunk';
 import { ABANDONED_UPLOAD_MS, receiveJobUpload, type JobUpload } from './receive-job-upload';
+import { runNowAndEvery } from '../util/every';
 import { ScreeningPool } from './screening-pool';
 
 /** Who asks: jobs are visible to the key that created them, and to admin keys. */
@@ -147,17 +148,9 @@ export function createJobService(deps: {
     async start() {
       await queue.start();
       started = true;
-      await removeAbandonedUploads();
-      cleanupTimer = setInterval(() => {
-        removeAbandonedUploads().catch((err: unknown) => log.error({ err }, 'removing abandoned uploads failed'));
-      }, ABANDONED_UPLOAD_MS);
-      cleanupTimer.unref();
+      cleanupTimer = await runNowAndEvery(removeAbandonedUploads, ABANDONED_UPLOAD_MS, log, 'removing abandoned uploads');
       if (config.JOB_RETENTION_DAYS > 0) {
-        await applyRetention();
-        retentionTimer = setInterval(() => {
-          applyRetention().catch((err: unknown) => log.error({ err }, 'job retention failed'));
-        }, RETENTION_INTERVAL_MS);
-        retentionTimer.unref();
+        retentionTimer = await runNowAndEvery(() => applyRetention(), RETENTION_INTERVAL_MS, log, 'job retention');
       }
       if (config.JOB_WORKERS) {
         const concurrency = config.JOB_CONCURRENCY ?? config.JOB_THREADS + 1;
