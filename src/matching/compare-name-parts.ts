@@ -64,18 +64,21 @@ function cannotPair(a: NameToken, b: NameToken): boolean {
 }
 
 /**
- * Two Korean parts of as many syllables, one of which differs in class while both readings are syllables common in
- * names: another name (Pang/Jang, Chon/Chong, Choe/Cho; Hamhung/Namhung), never a typo. A rare reading (Pael, Chok)
- * may still be a typo of a common one.
+ * Two one-syllable Korean parts of different classes that are both syllables common in names: another name
+ * (Pang/Jang, Chon/Chong, Choe/Cho), never a typo. A rare reading (Pael, Chok) may still be a typo of a common one.
  */
 function differentKoreanSyllables(a: NameToken, b: NameToken): boolean {
-  const keysA = a.koreanSyllableKeys;
-  const keysB = b.koreanSyllableKeys;
-  if (keysA.length === 0 || keysA.length !== keysB.length) return false;
-  return keysA.some((keyA, index) => {
-    const keyB = keysB[index];
-    return keyB !== undefined && keyA !== keyB && isCommonNameSyllable(keyA) && isCommonNameSyllable(keyB);
-  });
+  const keyA = a.koreanSyllableKeys[0];
+  const keyB = b.koreanSyllableKeys[0];
+  return (
+    a.koreanSyllableKeys.length === 1 &&
+    b.koreanSyllableKeys.length === 1 &&
+    keyA !== undefined &&
+    keyB !== undefined &&
+    keyA !== keyB &&
+    isCommonNameSyllable(keyA) &&
+    isCommonNameSyllable(keyB)
+  );
 }
 
 /** The written onset and vowel (glide y/w set aside) of each syllable of a romanized Korean part. */
