@@ -262,7 +262,9 @@ export function buildCandidateIndex(
     pushTo(bySkeleton, token.skeleton, id);
     if (token.frenchSkeleton !== null) pushTo(bySkeleton, token.frenchSkeleton, id);
     if (token.korean !== null) pushTo(byKorean, token.korean, id);
-    if (token.role !== 'acronym') for (const key of deletionKeys(token)) pushTo(byDeletion, key, id);
+    // Typo keys for single parts only: a joined part never pairs as a typo (see `compareParts`), and its long text
+    // would add a key per letter for nothing.
+    if (token.role !== 'acronym' && token.role !== 'joined') for (const key of deletionKeys(token)) pushTo(byDeletion, key, id);
   });
   const postings = postingLists.map((list) => Int32Array.from(list));
   // The weight of the list part behind each posting (a joined pair weighs its two parts).
