@@ -69,8 +69,10 @@ function namePartCount(tokens: readonly NameToken[]): number {
 function scoreAligned(queryForm: NameForm, listForm: NameForm, context: NameScoreContext): NameScore {
   const query = queryForm.tokens;
   const list = listForm.tokens;
+  // Korean rules (syllables are units, no Russian skeletons between Korean readings) when either name is Korean:
+  // a Korean name joined ("Joo Je" → "jooje") is not a Russian transliteration of the nickname "Joe".
   const alignment = alignParts(query, list, {
-    korean: context.listIsKorean || (queryForm.koreanShaped && listForm.koreanShaped),
+    korean: context.listIsKorean || queryForm.koreanShaped || listForm.koreanShaped,
   });
   let matchedMass = 0;
   let matchedMassAsEqual = 0;

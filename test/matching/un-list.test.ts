@@ -74,6 +74,11 @@ describe('UN Consolidated List (2024-09-26)', () => {
     expect(found('손충혁', 'un-KPi.031')).toBe(false);
   });
 
+  it('a Korean name is read by Korean rules against any list name ("Joo Je" is not the nickname Joe)', () => {
+    expect(found('Joo Je', 'un-QDi.124')).toBe(false);
+    expect(found('Joe', 'un-QDi.124')).toBe(true);
+  });
+
   const unlisted = ['Pak Min-jun', 'Kim Ji-woo', 'Lee Seo-yeon', 'Ivan Petrov', 'Anna Tkachuk', 'Korea Fisheries Trading Co'];
   it.each(unlisted)('%s matches nobody', (query) => {
     expect(matcher.match({ name: query }).matches).toEqual([]);
