@@ -168,8 +168,22 @@ async function runJob(scenario: string, services: ServiceProcess[], file: string
   const { jobId } = (await response.json()) as { jobId: string };
   const uploaded = performance.now();
   let job: { status: string; processed: number; total: number };
+  let pollFailures = 0;
   for (;;) {
-    job = (await (await fetch(`${front!.url}/v1/jobs/${jobId}`)).json()) as typeof job;
+    try {
+      job = (await (await fetch(`${front!.url}/v1/jobs/${jobId}`)).json()) as typeof job;
+    } catch (error) {
+      // A dropped connection is reported, not fatal, unless the service itself is gone.
+      const child = front!.child;
+      const reason = String((error as Error).cause ?? error);
+      if (child.exitCode !== null || child.signalCode !== null || pollFailures >= 10) {
+        throw new Error(`polling job ${jobId} failed (${reason}); service exit ${child.exitCode} signal ${child.signalCode}`);
+      }
+      pollFailures += 1;
+      process.stdout.write(`${scenario}: a status poll failed (${reason}); polling on\n`);
+      await new Promise((r) => setTimeout(r, 500));
+      continue;
+    }
     if (job.status !== 'queued' && job.status !== 'running') break;
     await new Promise((r) => setTimeout(r, 500));
   }
