@@ -95,12 +95,16 @@ export function createTokenAnalyzer(): { analyze: TokenAnalyzer; analyzeJoined: 
   const queryCache = new Map<string, TokenFeatures>();
   const queryJoinedCache = new Map<string, TokenFeatures>();
   let learning = true;
-  const remember = (map: Map<string, TokenFeatures>, key: string, features: TokenFeatures): void => {
+  const remember = (
+    kept: Map<string, TokenFeatures>,
+    bounded: Map<string, TokenFeatures>,
+    key: string,
+    features: TokenFeatures,
+  ): void => {
     if (learning) {
-      map.set(key, features);
+      kept.set(key, features);
       return;
     }
-    const bounded = map === cache ? queryCache : queryJoinedCache;
     if (bounded.size >= QUERY_TOKEN_CACHE_SIZE) bounded.clear();
     bounded.set(key, features);
   };
@@ -108,7 +112,7 @@ export function createTokenAnalyzer(): { analyze: TokenAnalyzer; analyzeJoined: 
     const cached = cache.get(text) ?? queryCache.get(text);
     if (cached) return cached;
     const features = analyzeToken(text);
-    remember(cache, text, features);
+    remember(cache, queryCache, text, features);
     return features;
   };
   return {
@@ -118,7 +122,7 @@ export function createTokenAnalyzer(): { analyze: TokenAnalyzer; analyzeJoined: 
       const cached = joinedCache.get(key) ?? queryJoinedCache.get(key);
       if (cached) return cached;
       const features = analyzeJoinedToken(parts, analyze);
-      remember(joinedCache, key, features);
+      remember(joinedCache, queryJoinedCache, key, features);
       return features;
     },
     freeze: () => {
