@@ -51,7 +51,7 @@ const FORM_LIST_WEIGHT = 4;
 const BEST_VOTES = 5;
 const BEST_BOUND = 6;
 
-/** Votes through a joined pair of query parts count half, since the single parts already voted. */
+/** Votes through joined query parts (two or three written as one) count half, since the single parts already voted. */
 const JOINED_UNIT_VOTE = 0.5;
 
 export interface IndexedForm {

@@ -1,49 +1,7 @@
 /**
- * String distances on short name parts. Allocation-light: the scratch buffers are owned by each call's closure
- * and grown only for unusually long strings.
+ * Edit distance on short name parts (a typo is an edit of the letters as written). Jaro-Winkler lives with the
+ * OFAC-style baseline (`bench/baselines/ofac-style.ts`), the only code that scores by it.
  */
-
-/** Jaro-Winkler prefix scale (the customary 0.1) and longest prefix rewarded (4). */
-const WINKLER_PREFIX_SCALE = 0.1;
-const WINKLER_MAX_PREFIX = 4;
-
-/** Jaro-Winkler similarity in [0, 1] (1 = equal). */
-export function jaroWinkler(a: string, b: string): number {
-  if (a === b) return 1;
-  const lengthA = a.length;
-  const lengthB = b.length;
-  if (lengthA === 0 || lengthB === 0) return 0;
-  const window = Math.max(0, Math.floor(Math.max(lengthA, lengthB) / 2) - 1);
-  const matchedA = new Uint8Array(lengthA);
-  const matchedB = new Uint8Array(lengthB);
-  let matches = 0;
-  for (let i = 0; i < lengthA; i += 1) {
-    const from = Math.max(0, i - window);
-    const to = Math.min(lengthB - 1, i + window);
-    for (let j = from; j <= to; j += 1) {
-      if (matchedB[j] === 0 && a.charCodeAt(i) === b.charCodeAt(j)) {
-        matchedA[i] = 1;
-        matchedB[j] = 1;
-        matches += 1;
-        break;
-      }
-    }
-  }
-  if (matches === 0) return 0;
-  let transpositions = 0;
-  let k = 0;
-  for (let i = 0; i < lengthA; i += 1) {
-    if (matchedA[i] === 0) continue;
-    while (matchedB[k] === 0) k += 1;
-    if (a.charCodeAt(i) !== b.charCodeAt(k)) transpositions += 1;
-    k += 1;
-  }
-  const jaro = (matches / lengthA + matches / lengthB + (matches - transpositions / 2) / matches) / 3;
-  let prefix = 0;
-  const maxPrefix = Math.min(WINKLER_MAX_PREFIX, lengthA, lengthB);
-  while (prefix < maxPrefix && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix += 1;
-  return jaro + prefix * WINKLER_PREFIX_SCALE * (1 - jaro);
-}
 
 /**
  * Optimal-string-alignment distance (Levenshtein plus adjacent transposition) between `a` and `b`, or
