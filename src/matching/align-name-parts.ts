@@ -167,21 +167,30 @@ function joinTokens(parts: readonly NameToken[], analyze: JoinedTokenAnalyzer): 
   };
 }
 
+/** A part made by joining adjacent parts of a form, and which parts it joins. */
+export interface JoinedPart {
+  token: NameToken;
+  /** Index in the form's tokens of the first part joined. */
+  start: number;
+  /** How many parts it joins (2 or 3). */
+  length: number;
+}
+
 /**
  * The parts made by joining each run of two or three adjacent parts of a form ("yong sik" → "yongsik", "tehrik e
  * taliban" → "tehriketaliban"), weights summed: the joins `joinedVariants` scores, so that retrieval finds what the
  * scorer can match. A long name joins only its articles and kinship markers to the part after them
  * ("al tikriti" → "altikriti").
  */
-export function joinedParts(form: NameForm, analyze: JoinedTokenAnalyzer): NameToken[] {
+export function joinedParts(form: NameForm, analyze: JoinedTokenAnalyzer): JoinedPart[] {
   const tokens = form.tokens;
   if (tokens.length < 2) return [];
-  const parts: NameToken[] = [];
+  const parts: JoinedPart[] = [];
   if (tokens.length > MAX_JOINED_PARTS_PER_NAME) {
     for (let i = 0; i + 1 < tokens.length; i += 1) {
       const [first, second] = [tokens[i] as NameToken, tokens[i + 1] as NameToken];
       if (GLUEABLE_ROLES.has(first.role) && second.role !== 'acronym' && !GLUEABLE_ROLES.has(second.role)) {
-        parts.push(joinTokens([first, second], analyze));
+        parts.push({ token: joinTokens([first, second], analyze), start: i, length: 2 });
       }
     }
     return parts;
@@ -190,7 +199,7 @@ export function joinedParts(form: NameForm, analyze: JoinedTokenAnalyzer): NameT
     for (let i = 0; i + run <= tokens.length; i += 1) {
       const joined = tokens.slice(i, i + run);
       if (joined.some((token) => token.role === 'acronym')) continue;
-      parts.push(joinTokens(joined, analyze));
+      parts.push({ token: joinTokens(joined, analyze), start: i, length: run });
     }
   }
   return parts;

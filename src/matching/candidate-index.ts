@@ -1,5 +1,5 @@
 import type { CanonicalEntity } from '../model/entity';
-import { compareParts, MIN_PART_SIMILARITY } from './compare-name-parts';
+import { compareParts, maxTypoEdits, MIN_PART_SIMILARITY } from './compare-name-parts';
 import { joinedParts } from './align-name-parts';
 import { EXTRA_PART_COST, MISSING_PART_COST } from './score-name-match';
 import { nameForms, normalizeHandle, type JoinedTokenAnalyzer, type NameForm, type NameToken, type TokenAnalyzer } from './tokenize-name';
@@ -7,8 +7,11 @@ import { nameForms, normalizeHandle, type JoinedTokenAnalyzer, type NameForm, ty
 /**
  * Candidate retrieval (the recall stage): an inverted index built once per entity set over a vocabulary of
  * distinct name parts. A query part finds the vocabulary parts it could be — same text, same phonetic skeleton,
- * same Korean class, or one deletion away (a symmetric-deletion typo key) — each is compared precisely once, and
- * the postings of the similar ones vote for list names weighted by rarity. No query ever scans all names.
+ * same Korean class, or one deletion away (a symmetric-deletion typo key) — each is compared precisely once.
+ * List names come into play through the postings of a part that can make a match alone, through a pair index (names
+ * holding two of the query's parts) when it takes two, or through joined parts; the query parts then vote for the
+ * names in play, weighted by rarity, and an upper bound of each name's score drops those that cannot reach the
+ * threshold. No query ever scans all names, and the commonest parts (Kim, Mohammed) never walk their postings.
  */
 
 /** Over-fetch so the precise scorer sees every plausible name: the best-voted list names kept per query. */
@@ -31,25 +34,32 @@ const EXTRA_PART_VOTE_DISCOUNT = 0.03;
 
 /**
  * The highest name score a list name of weight `listWeight` can reach against a query of weight `queryWeight` when
- * parts worth `queryFound` (query side) and `listFound` (list side) found a similar part: those counted as exact
- * matches, everything else as absent at the cheapest absent-part cost (see `score-name-match.ts`).
+ * the parts that found a similar part weigh `queryMass` (query side) and `listMass` (list side) times their best
+ * similarity. The name score is a weighted Dice coefficient, matched mass over matched weight plus what the other
+ * parts cost (see `score-name-match.ts`); it is highest when the matched parts' weight is no more than their mass
+ * (the similarities are as found) and every other part costs the cheapest absent-part cost. Joined parts may count
+ * a part twice, hence the caps at the names' weights.
  */
-export function scoreUpperBound(queryWeight: number, listWeight: number, queryFound: number, listFound: number): number {
-  const matched = Math.min(queryWeight, queryFound) + Math.min(listWeight, listFound);
-  const absent = Math.max(0, queryWeight - queryFound) + Math.max(0, listWeight - listFound);
+export function scoreUpperBound(queryWeight: number, listWeight: number, queryMass: number, listMass: number): number {
+  const matched = Math.min(queryWeight, queryMass) + Math.min(listWeight, listMass);
+  const absent = queryWeight + listWeight - matched;
   const cheapest = Math.min(MISSING_PART_COST, EXTRA_PART_COST);
   return matched / (matched + cheapest * absent + Number.EPSILON);
 }
 
-/** Layout of the per-form scratch: this many float slots per list name. */
-const SLOT_STRIDE = 8;
-const UNIT_VOTE = 0;
-const UNIT_LIST_WEIGHT = 1;
-const FORM_VOTES = 2;
-const FORM_QUERY_WEIGHT = 3;
-const FORM_LIST_WEIGHT = 4;
-const BEST_VOTES = 5;
-const BEST_BOUND = 6;
+/** Slack on the weight a query part needs to open names alone, for float rounding. */
+const COVERAGE_SLACK = 1e-9;
+
+/**
+ * Patronymics are romanized loosely, two letters apart at times (Razapovic = Rajapovich), further than the typo keys
+ * reach; the scorer pairs them all the same. For the score bound, a long patronymic that found nothing counts as
+ * paired, at the similarity of two edits, with a list part of its own weight.
+ */
+function unseenPatronymicMass(token: NameToken): number {
+  const length = token.text.length;
+  if (token.role !== 'patronymic' || maxTypoEdits(length, length) < 2) return 0;
+  return token.weight * (1 - 2 / (length + 3));
+}
 
 /** Votes through joined query parts (two or three written as one) count half, since the single parts already voted. */
 const JOINED_UNIT_VOTE = 0.5;
@@ -67,8 +77,8 @@ export interface Candidate {
   formIds: number[];
   /**
    * The highest name score any of these names could reach given which parts found a similar part: an upper bound
-   * (every found part counted as exact, every part not found at the cheapest absent-part cost), so a scorer may
-   * skip a candidate whose bound cannot reach its threshold.
+   * (every found part paired at the best similarity found for it, every part not found at the cheapest absent-part
+   * cost, see `scoreUpperBound`), so a scorer may skip a candidate whose bound cannot reach its threshold.
    */
   scoreBound: number;
 }
@@ -76,7 +86,8 @@ export interface Candidate {
 export interface RetrieveOptions {
   /**
    * Share of the query's name weight (0–1) a list name must share to be worth scoring; the scorer derives it from
-   * its threshold. Lets the commonest query parts skip names that share nothing rarer. Default 0 (no such limit).
+   * its threshold. A query part weighing less than that must meet a name together with another part to bring it
+   * into play (see the module comment). Default 0 (no such limit: every part brings in every name it meets).
    */
   minCoverage?: number;
   /** Names whose score bound (see `Candidate.scoreBound`) is below this are not candidates. Default 0. */
@@ -95,7 +106,17 @@ interface PartNeighbours {
 /** One query part resolved against the vocabulary. */
 interface Resolved extends PartNeighbours {
   unit: NameToken;
+  /** The query parts it stands for: `length` parts from `start` (one, or the two or three of a joined part). */
+  start: number;
+  length: number;
 }
+
+/**
+ * Query parts whose matched mass is tallied one by one for the score bound (a part and a joined part that contains
+ * it count once, at the better similarity); parts beyond share the last tally, which adds up instead (looser, still
+ * a bound).
+ */
+const TALLIED_POSITIONS = 8;
 
 /** Query parts whose vocabulary neighbours are remembered between queries. */
 const NEIGHBOUR_CACHE_SIZE = 50_000;
@@ -117,14 +138,27 @@ function koreanSyllableNeighbours(a: NameToken, b: NameToken): boolean {
   return compareParts(a, b, { korean: true }).relation === 'different' && a.koreanSyllables === 1 && b.koreanSyllables === 1;
 }
 
-/** The part itself and each of its one-letter deletions, for its text and its skeleton (symmetric deletion keys). */
-function deletionKeys(token: NameToken): string[] {
-  const keys = new Set<string>([token.skeleton, token.text]);
-  for (const word of [token.text, token.skeleton]) {
+/** The words themselves and each one's one-letter deletions (symmetric deletion keys). */
+function deletionsOf(words: readonly string[]): string[] {
+  const keys = new Set<string>(words);
+  for (const word of words) {
     if (word.length < MIN_TYPO_KEY_LENGTH) continue;
     for (let i = 0; i < word.length; i += 1) keys.add(word.slice(0, i) + word.slice(i + 1));
   }
   return [...keys];
+}
+
+/** Typo keys of a part: its text, its skeleton and their one-letter deletions. */
+function deletionKeys(token: NameToken): string[] {
+  return deletionsOf([token.skeleton, token.text]);
+}
+
+/**
+ * Keys of a patronymic's loose reading and its one-letter deletions: two patronymics one sound apart there are one
+ * father's name in two lossy romanizations (Razapovic = Rajapovich, see `compareParts`).
+ */
+function patronymicKeys(token: NameToken): string[] {
+  return token.role === 'patronymic' && token.loose !== null ? deletionsOf([token.loose]) : [];
 }
 
 /** Acronyms and joined parts compare differently from plain parts of the same letters, so they are kept apart. */
@@ -189,13 +223,86 @@ class TopK {
     this.scores[i] = score;
     this.ids[i] = id;
   }
-  /** Ids by descending score. */
-  drain(): number[] {
+  /** Ids by descending score; ties by ascending `tieKey[id]` (by id without one). */
+  drain(tieKey?: Int32Array): number[] {
     const order = Array.from({ length: this.size }, (_, index) => index);
-    order.sort((a, b) => (this.scores[b] ?? 0) - (this.scores[a] ?? 0) || (this.ids[a] ?? 0) - (this.ids[b] ?? 0));
+    const key = (position: number): number => {
+      const id = this.ids[position] ?? 0;
+      return tieKey ? (tieKey[id] ?? 0) : id;
+    };
+    order.sort((a, b) => (this.scores[b] ?? 0) - (this.scores[a] ?? 0) || key(a) - key(b));
     const result = order.map((index) => this.ids[index] ?? 0);
     this.size = 0;
     return result;
+  }
+}
+
+/**
+ * Dense slots (1, 2, ...) for the list names one query touches, found by form id through an open-addressing hash
+ * table sized to the query (it doubles when half full), so it stays in cache however large the index.
+ */
+class FormSlots {
+  /** Form id of each slot (slot 0 unused). */
+  readonly slotForm: Int32Array;
+  count = 0;
+  private keys: Int32Array;
+  private values: Int32Array;
+  private shift: number;
+  private mask: number;
+
+  constructor(capacity: number) {
+    this.slotForm = new Int32Array(capacity + 1);
+    const bits = 12;
+    this.keys = new Int32Array(1 << bits).fill(-1);
+    this.values = new Int32Array(1 << bits);
+    this.shift = 32 - bits;
+    this.mask = (1 << bits) - 1;
+  }
+
+  /** The slot of `formId`, or 0 when it has none. */
+  find(formId: number): number {
+    let position = Math.imul(formId, 0x9e3779b1) >>> this.shift;
+    for (;;) {
+      const key = this.keys[position] as number;
+      if (key === formId) return this.values[position] as number;
+      if (key === -1) return 0;
+      position = (position + 1) & this.mask;
+    }
+  }
+
+  /** Gives `formId` (which has no slot) the next slot. */
+  add(formId: number): number {
+    this.count += 1;
+    this.slotForm[this.count] = formId;
+    if (this.count * 2 > this.keys.length) this.resize(this.keys.length * 2);
+    else this.place(formId, this.count);
+    return this.count;
+  }
+
+  clear(): void {
+    for (let slot = 1; slot <= this.count; slot += 1) {
+      let position = Math.imul(this.slotForm[slot] as number, 0x9e3779b1) >>> this.shift;
+      while (this.keys[position] !== -1) {
+        this.keys[position] = -1;
+        position = (position + 1) & this.mask;
+      }
+    }
+    this.count = 0;
+  }
+
+  private place(formId: number, slot: number): void {
+    let position = Math.imul(formId, 0x9e3779b1) >>> this.shift;
+    while (this.keys[position] !== -1) position = (position + 1) & this.mask;
+    this.keys[position] = formId;
+    this.values[position] = slot;
+  }
+
+  private resize(size: number): void {
+    this.keys = new Int32Array(size).fill(-1);
+    this.values = new Int32Array(size);
+    this.mask = size - 1;
+    this.shift = 32 - Math.log2(size);
+    for (let slot = 1; slot <= this.count; slot += 1) this.place(this.slotForm[slot] as number, slot);
   }
 }
 
@@ -252,13 +359,15 @@ export function buildCandidateIndex(
   };
   forms.forEach(({ form }, formId) => {
     for (const token of form.tokens) addPosting(token, formId);
-    for (const token of joinedParts(form, analyzeJoined)) addPosting(token, formId);
+    for (const { token } of joinedParts(form, analyzeJoined)) addPosting(token, formId);
   });
 
   const bySkeleton = new Map<string, number[]>();
   const byKorean = new Map<string, number[]>();
   const byDeletion = new Map<string, number[]>();
+  const byPatronymic = new Map<string, number[]>();
   vocabulary.forEach((token, id) => {
+    for (const key of patronymicKeys(token)) pushTo(byPatronymic, key, id);
     pushTo(bySkeleton, token.skeleton, id);
     if (token.frenchSkeleton !== null) pushTo(bySkeleton, token.frenchSkeleton, id);
     if (token.korean !== null) pushTo(byKorean, token.korean, id);
@@ -273,18 +382,111 @@ export function buildCandidateIndex(
   const rarity = Float64Array.from(postings, (list) => Math.log(1 + formCount / Math.max(1, list.length)));
   const maxPostings = Math.max(50, Math.floor(formCount * MAX_POSTINGS_SHARE));
 
-  // Per-form scratch, interleaved so that one form's fields share a cache line: a query touches thousands of forms
-  // at random, and separate arrays would cost a cache miss per field. Reused by every query (match() is
-  // synchronous, so one query runs at a time); every field is zero between queries.
-  const scratch = new Float32Array(forms.length * SLOT_STRIDE);
+  // Forward index: each list name's vocabulary parts (single and joined) and their weights, to tell which query
+  // parts a name in play contains without walking those parts' postings.
+  const forwardStart = new Int32Array(forms.length + 1);
+  for (const list of postings) for (const formId of list) forwardStart[formId + 1] = (forwardStart[formId + 1] as number) + 1;
+  for (let formId = 0; formId < forms.length; formId += 1) {
+    forwardStart[formId + 1] = (forwardStart[formId + 1] as number) + (forwardStart[formId] as number);
+  }
+  const forwardIds = new Int32Array(forwardStart[forms.length] as number);
+  const forwardWeights = new Float32Array(forwardIds.length);
+  {
+    const fill = forwardStart.slice(0, forms.length);
+    postings.forEach((list, id) => {
+      const weights = postingWeights[id] as Float32Array;
+      list.forEach((formId, k) => {
+        const at = fill[formId] as number;
+        forwardIds[at] = id;
+        forwardWeights[at] = weights[k] as number;
+        fill[formId] = at + 1;
+      });
+    });
+  }
+  // Pair index: for every two single parts a < b of a list name (parts too common to vote left out), the name, kept
+  // under a sorted by b. A query of several parts needs a name to share two of them (unless one part alone weighs
+  // enough), so it opens names through these pairs instead of walking the postings of its common parts.
+  const voting = (id: number): boolean =>
+    (postings[id]?.length ?? 0) <= maxPostings && (vocabulary[id] as NameToken).role !== 'joined';
+  const pairStart = new Int32Array(vocabulary.length + 1);
+  const formSingles = (formId: number): number[] => {
+    const ids: number[] = [];
+    for (let at = forwardStart[formId] as number; at < (forwardStart[formId + 1] as number); at += 1) {
+      const id = forwardIds[at] as number;
+      if (voting(id) && !ids.includes(id)) ids.push(id);
+    }
+    return ids.sort((a, b) => a - b);
+  };
+  for (let formId = 0; formId < forms.length; formId += 1) {
+    const ids = formSingles(formId);
+    for (let i = 0; i < ids.length; i += 1) pairStart[(ids[i] as number) + 1] = (pairStart[(ids[i] as number) + 1] as number) + ids.length - 1 - i;
+  }
+  for (let id = 0; id < vocabulary.length; id += 1) pairStart[id + 1] = (pairStart[id + 1] as number) + (pairStart[id] as number);
+  const pairOther = new Int32Array(pairStart[vocabulary.length] as number);
+  const pairForm = new Int32Array(pairOther.length);
+  {
+    const fill = pairStart.slice(0, vocabulary.length);
+    for (let formId = 0; formId < forms.length; formId += 1) {
+      const ids = formSingles(formId);
+      for (let i = 0; i < ids.length; i += 1) {
+        for (let j = i + 1; j < ids.length; j += 1) {
+          const at = fill[ids[i] as number] as number;
+          pairOther[at] = ids[j] as number;
+          pairForm[at] = formId;
+          fill[ids[i] as number] = at + 1;
+        }
+      }
+    }
+    // Names were added in id order, so sorting each part's entries by the other part (stable) keeps them in order.
+    for (let id = 0; id < vocabulary.length; id += 1) {
+      const from = pairStart[id] as number;
+      const to = pairStart[id + 1] as number;
+      if (to - from < 2) continue;
+      const order = Array.from({ length: to - from }, (_, k) => from + k);
+      order.sort((a, b) => (pairOther[a] as number) - (pairOther[b] as number) || (pairForm[a] as number) - (pairForm[b] as number));
+      const others = order.map((at) => pairOther[at] as number);
+      const formIds = order.map((at) => pairForm[at] as number);
+      pairOther.set(others, from);
+      pairForm.set(formIds, from);
+    }
+  }
+
   const formEntity = Int32Array.from(forms, ({ entityIndex }) => entityIndex);
   const lengthDiscount = Float32Array.from(forms, ({ form }) => 1 / (1 + EXTRA_PART_VOTE_DISCOUNT * (form.tokens.length - 1)));
   const formWeight = Float32Array.from(forms, ({ form }) => form.tokens.reduce((sum, token) => sum + token.weight, 0));
-  const unitTouched = new Int32Array(forms.length);
-  const formTouched = new Int32Array(forms.length);
-  const bestTouched = new Int32Array(forms.length);
+  // What the vote needs of each posting's list name, next to the posting: read in sequence with it, not looked up.
+  const postingFormWeights = postings.map((list) => Float32Array.from(list, (formId) => formWeight[formId] ?? 0));
+  const postingDiscounts = postings.map((list) => Float32Array.from(list, (formId) => lengthDiscount[formId] ?? 0));
+  // Stamped per lookup and per vote in play (see `lookUp`, `voteInPlay`): nothing to clear between uses.
   const vocabularyStamp = new Int32Array(vocabulary.length);
   let stamp = 0;
+  const firstEntry = new Int32Array(vocabulary.length);
+  let entryUnit = new Int32Array(256);
+  let entryNeighbour = new Int32Array(256);
+  let entryNext = new Int32Array(256);
+  // Tallies of one retrieval. A list name gets a slot (1, 2, ...) when a query part first votes for it, found again
+  // through a small open-addressing table: a query touches thousands of the 200,000 names at random, and any array
+  // over all names read at random costs a cache miss per touch; the table and the dense slots stay in cache.
+  // Reused by every query (match() is synchronous, so one query runs at a time); emptied after each.
+  const slots = new FormSlots(forms.length);
+  const { slotForm } = slots;
+  const slotFormWeight = new Float32Array(forms.length + 1);
+  const slotDiscount = new Float32Array(forms.length + 1);
+  const unitVote = new Float32Array(forms.length + 1);
+  const unitListWeight = new Float32Array(forms.length + 1);
+  const unitSimilarity = new Float32Array(forms.length + 1);
+  const formVotes = new Float32Array(forms.length + 1);
+  // Per slot and query part: the best matched mass found for that part, query side and list side.
+  const partQueryMass = new Float32Array((forms.length + 1) * TALLIED_POSITIONS);
+  const partListMass = new Float32Array((forms.length + 1) * TALLIED_POSITIONS);
+  const bestVotes = new Float32Array(forms.length + 1);
+  const bestBound = new Float32Array(forms.length + 1);
+  const unitTouched = new Int32Array(forms.length + 1);
+  // The slots in play for the query form being tallied, in the order they came into play.
+  const formTouched = new Int32Array(forms.length + 1);
+  const slotFormStamp = new Int32Array(forms.length + 1);
+  let formStamp = 0;
+  let formTouchedCount = 0;
   const topForms = new TopK(CANDIDATE_FORMS_PER_QUERY);
 
   /** The vocabulary parts one query part could be, with their similarity. */
@@ -310,6 +512,7 @@ export function buildCandidateIndex(
     for (const id of bySkeleton.get(unit.skeleton) ?? []) consider(id);
     if (unit.frenchSkeleton !== null) for (const id of bySkeleton.get(unit.frenchSkeleton) ?? []) consider(id);
     if (unit.korean !== null) for (const id of byKorean.get(unit.korean) ?? []) consider(id);
+    for (const key of patronymicKeys(unit)) for (const id of byPatronymic.get(key) ?? []) consider(id);
     // Typo neighbours (one deletion apart on either side). Two one-syllable Korean name syllables are never typo
     // neighbours (Yong is not a misspelt Song): left in, they would flood the vote with every Korean name.
     if (unit.role !== 'acronym' && unit.role !== 'joined') {
@@ -326,7 +529,7 @@ export function buildCandidateIndex(
   // lookup depends only on the part's text, role, Korean syllables and Hangul origin (the rest derives from the text), and
   // the index never changes, so a cached answer is the answer. Bounded: cleared when full.
   const neighbourCache = new Map<string, PartNeighbours>();
-  const resolve = (unit: NameToken): Resolved => {
+  const resolve = (unit: NameToken, start: number, length: number): Resolved => {
     const key = `${unit.role}\u0000${unit.hangul === true ? 'h' : ''}\u0000${unit.koreanSyllableKeys.join('.')}\u0000${unit.text}`;
     let neighbours = neighbourCache.get(key);
     if (!neighbours) {
@@ -334,101 +537,230 @@ export function buildCandidateIndex(
       if (neighbourCache.size >= NEIGHBOUR_CACHE_SIZE) neighbourCache.clear();
       neighbourCache.set(key, neighbours);
     }
-    return { unit, ...neighbours };
+    return { unit, start, length, ...neighbours };
+  };
+
+  /** The slot of a list name, which comes into play for the query form being tallied. */
+  const open = (formId: number, listFormWeight: number, discount: number): number => {
+    let slot = slots.find(formId);
+    if (slot === 0) {
+      slot = slots.add(formId);
+      slotFormWeight[slot] = listFormWeight;
+      slotDiscount[slot] = discount;
+    }
+    if (slotFormStamp[slot] !== formStamp) {
+      slotFormStamp[slot] = formStamp;
+      formTouched[formTouchedCount++] = slot;
+    }
+    return slot;
+  };
+
+  /** Brings every list name holding vocabulary part `id` into play. */
+  const openPostings = (id: number): void => {
+    const list = postings[id] as Int32Array;
+    const listFormWeights = postingFormWeights[id] as Float32Array;
+    const discounts = postingDiscounts[id] as Float32Array;
+    for (let k = 0; k < list.length; k += 1) open(list[k] as number, listFormWeights[k] as number, discounts[k] as number);
+  };
+
+  /** Brings every list name holding both vocabulary parts `a` and `b` (single, distinct) into play. */
+  const openPair = (a: number, b: number): void => {
+    const low = Math.min(a, b);
+    const high = Math.max(a, b);
+    let from = pairStart[low] as number;
+    let to = pairStart[low + 1] as number;
+    while (from < to) {
+      const middle = (from + to) >>> 1;
+      if ((pairOther[middle] as number) < high) from = middle + 1;
+      else to = middle;
+    }
+    for (let at = from; at < pairOther.length && pairOther[at] === high; at += 1) {
+      const formId = pairForm[at] as number;
+      open(formId, formWeight[formId] as number, lengthDiscount[formId] as number);
+    }
   };
 
   /**
-   * Adds one query part's votes (best per list name) to the query form's tallies. An `opening` part may bring new
-   * list names into play; any other part only adds to names already in play. Returns the new touched count.
+   * Adds one query part's best vote for a list name in play to the query form's tallies: the vote, and the matched
+   * mass it could bring, spread over the query parts it stands for (by weight).
    */
-  const vote = (resolved: Resolved, factor: number, opening: boolean, formTouchedCount: number): number => {
+  const tally = (slot: number, resolved: Resolved, partWeights: readonly number[], vote: number, listWeight: number, similarity: number): void => {
+    const { unit, start, length } = resolved;
+    formVotes[slot] = (formVotes[slot] as number) + vote;
+    const listMass = listWeight * similarity;
+    const base = slot * TALLIED_POSITIONS;
+    for (let position = start; position < start + length; position += 1) {
+      const weight = partWeights[position] ?? 0;
+      const share = length === 1 ? 1 : unit.weight > 0 ? weight / unit.weight : 1 / length;
+      const queryMass = weight * similarity;
+      const index = base + Math.min(position, TALLIED_POSITIONS - 1);
+      if (position < TALLIED_POSITIONS - 1) {
+        if (queryMass > (partQueryMass[index] as number)) partQueryMass[index] = queryMass;
+        if (listMass * share > (partListMass[index] as number)) partListMass[index] = listMass * share;
+      } else {
+        partQueryMass[index] = (partQueryMass[index] as number) + queryMass;
+        partListMass[index] = (partListMass[index] as number) + listMass * share;
+      }
+    }
+  };
+
+  /** One query part votes for every list name holding a part it could be, bringing each into play. */
+  const voteAll = (resolved: Resolved, partWeights: readonly number[], factor: number): void => {
     const { unit, ids, similarities } = resolved;
     let touched = 0;
     for (let v = 0; v < ids.length; v += 1) {
       const id = ids[v] as number;
       const list = postings[id] as Int32Array;
       const weights = postingWeights[id] as Float32Array;
+      const listFormWeights = postingFormWeights[id] as Float32Array;
+      const discounts = postingDiscounts[id] as Float32Array;
       const similarity = similarities[v] as number;
       const weightedVote = similarity * (rarity[id] ?? 0) * Math.min(1, unit.weight) * factor;
       for (let k = 0; k < list.length; k += 1) {
-        const formId = list[k] as number;
-        const base = formId * SLOT_STRIDE;
-        if (!opening && scratch[base + FORM_VOTES] === 0) continue;
-        const current = scratch[base + UNIT_VOTE] as number;
-        if (current === 0) unitTouched[touched++] = formId;
-        if (weightedVote > current) scratch[base + UNIT_VOTE] = weightedVote;
+        const slot = open(list[k] as number, listFormWeights[k] as number, discounts[k] as number);
+        const current = unitVote[slot] as number;
+        if (current === 0) unitTouched[touched++] = slot;
+        if (weightedVote > current) unitVote[slot] = weightedVote;
         const listWeight = weights[k] as number;
-        if (listWeight > (scratch[base + UNIT_LIST_WEIGHT] as number)) scratch[base + UNIT_LIST_WEIGHT] = listWeight;
+        if (listWeight > (unitListWeight[slot] as number)) unitListWeight[slot] = listWeight;
+        if (similarity > (unitSimilarity[slot] as number)) unitSimilarity[slot] = similarity;
       }
     }
-    let count = formTouchedCount;
     for (let k = 0; k < touched; k += 1) {
-      const formId = unitTouched[k] as number;
-      const base = formId * SLOT_STRIDE;
-      if (scratch[base + FORM_VOTES] === 0) formTouched[count++] = formId;
-      scratch[base + FORM_VOTES] = (scratch[base + FORM_VOTES] as number) + (scratch[base + UNIT_VOTE] as number);
-      scratch[base + FORM_QUERY_WEIGHT] = (scratch[base + FORM_QUERY_WEIGHT] as number) + unit.weight;
-      scratch[base + FORM_LIST_WEIGHT] =
-        (scratch[base + FORM_LIST_WEIGHT] as number) + (scratch[base + UNIT_LIST_WEIGHT] as number);
-      scratch[base + UNIT_VOTE] = 0;
-      scratch[base + UNIT_LIST_WEIGHT] = 0;
+      const slot = unitTouched[k] as number;
+      tally(slot, resolved, partWeights, unitVote[slot] as number, unitListWeight[slot] as number, unitSimilarity[slot] as number);
+      unitVote[slot] = 0;
+      unitListWeight[slot] = 0;
+      unitSimilarity[slot] = 0;
     }
-    return count;
+  };
+
+  /**
+   * The votes of query parts that did not walk their postings, for the list names in play: each name's parts are
+   * looked up among the parts those query parts could be.
+   */
+  const voteInPlay = (units: readonly Resolved[], partWeights: readonly number[]): void => {
+    if (units.length === 0) return;
+    // Which of these query parts each vocabulary part could be: a chain of (unit, neighbour) entries per part,
+    // found through arrays over the vocabulary (stamped, so nothing is cleared between queries).
+    stamp += 1;
+    const total = units.reduce((sum, { ids }) => sum + ids.length, 0);
+    if (total > entryUnit.length) {
+      entryUnit = new Int32Array(total * 2);
+      entryNeighbour = new Int32Array(total * 2);
+      entryNext = new Int32Array(total * 2);
+    }
+    let entries = 0;
+    units.forEach(({ ids }, unitIndex) => {
+      ids.forEach((id, v) => {
+        entryUnit[entries] = unitIndex;
+        entryNeighbour[entries] = v;
+        entryNext[entries] = vocabularyStamp[id] === stamp ? (firstEntry[id] as number) : -1;
+        vocabularyStamp[id] = stamp;
+        firstEntry[id] = entries;
+        entries += 1;
+      });
+    });
+    const bestVote = new Float64Array(units.length);
+    const bestListWeight = new Float64Array(units.length);
+    const bestSimilarity = new Float64Array(units.length);
+    for (let k = 0; k < formTouchedCount; k += 1) {
+      const slot = formTouched[k] as number;
+      const formId = slotForm[slot] as number;
+      let any = false;
+      for (let at = forwardStart[formId] as number, end = forwardStart[formId + 1] as number; at < end; at += 1) {
+        const id = forwardIds[at] as number;
+        if (vocabularyStamp[id] !== stamp) continue;
+        any = true;
+        for (let entry = firstEntry[id] as number; entry >= 0; entry = entryNext[entry] as number) {
+          const unitIndex = entryUnit[entry] as number;
+          const resolved = units[unitIndex] as Resolved;
+          const similarity = resolved.similarities[entryNeighbour[entry] as number] as number;
+          const vote = similarity * (rarity[id] ?? 0) * Math.min(1, resolved.unit.weight);
+          if (vote > (bestVote[unitIndex] as number)) bestVote[unitIndex] = vote;
+          if ((forwardWeights[at] as number) > (bestListWeight[unitIndex] as number)) bestListWeight[unitIndex] = forwardWeights[at] as number;
+          if (similarity > (bestSimilarity[unitIndex] as number)) bestSimilarity[unitIndex] = similarity;
+        }
+      }
+      if (!any) continue;
+      for (let unitIndex = 0; unitIndex < units.length; unitIndex += 1) {
+        if (bestSimilarity[unitIndex] === 0) continue;
+        tally(slot, units[unitIndex] as Resolved, partWeights, bestVote[unitIndex] as number, bestListWeight[unitIndex] as number, bestSimilarity[unitIndex] as number);
+        bestVote[unitIndex] = 0;
+        bestListWeight[unitIndex] = 0;
+        bestSimilarity[unitIndex] = 0;
+      }
+    }
   };
 
   const retrieve = (queryForms: readonly NameForm[], options: RetrieveOptions = {}): Candidate[] => {
     const minCoverage = options.minCoverage ?? 0;
     const minScoreBound = options.minScoreBound ?? 0;
-    let bestCount = 0;
     for (const queryForm of queryForms) {
-      let formTouchedCount = 0;
+      formStamp += 1;
+      formTouchedCount = 0;
       let queryWeight = 0;
       for (const unit of queryForm.tokens) queryWeight += unit.weight;
-      // Rarest parts first. A list name must share parts worth `minCoverage` of the query's weight to be worth
-      // scoring, so it must share one of the rarest parts whose weight exceeds the rest's allowance: only those
-      // open new names; the commoner parts (Kim, Mohammed) only add to names already in play.
-      const singles = queryForm.tokens.map(resolve).sort((a, b) => a.postingCount - b.postingCount);
-      let processed = 0;
-      for (const resolved of singles) {
-        // A name lacking every part processed so far shares at most the rest; once that is too little, stop opening.
-        const opening = processed <= (1 - minCoverage) * queryWeight + Number.EPSILON;
-        formTouchedCount = vote(resolved, 1, opening, formTouchedCount);
-        processed += resolved.unit.weight;
+      const partWeights = queryForm.tokens.map((token) => token.weight);
+      const singles = queryForm.tokens.map((token, position) => resolve(token, position, 1));
+      // A list name must share parts worth `minCoverage` of the query's weight to be worth scoring. A part that
+      // weighs that much alone walks its postings; the others bring into play only the names that share two of
+      // them (through the pair index), or one of them written as a joined list part, and vote afterwards for
+      // whatever is in play: the commonest parts (Kim, Mohammed, Trading) never walk their postings.
+      const heavy = (resolved: Resolved): boolean => resolved.unit.weight >= minCoverage * queryWeight - COVERAGE_SLACK;
+      const light = singles.filter((resolved) => !heavy(resolved));
+      for (const resolved of singles) if (heavy(resolved)) voteAll(resolved, partWeights, 1);
+      for (let i = 0; i < light.length; i += 1) {
+        const first = light[i] as Resolved;
+        for (const id of first.ids) if ((vocabulary[id] as NameToken).role === 'joined') openPostings(id);
+        for (let j = i + 1; j < light.length; j += 1) {
+          const second = light[j] as Resolved;
+          for (const a of first.ids) {
+            if ((vocabulary[a] as NameToken).role === 'joined') continue;
+            for (const b of second.ids) {
+              if ((vocabulary[b] as NameToken).role === 'joined') continue;
+              // One list part both query parts could be (Kim Kim) pairs with only one of them: not two shared parts.
+              if (a !== b) openPair(a, b);
+            }
+          }
+        }
       }
-      for (const unit of joinedParts(queryForm, analyzeJoined)) {
-        formTouchedCount = vote(resolve(unit), JOINED_UNIT_VOTE, true, formTouchedCount);
+      for (const { token, start, length } of joinedParts(queryForm, analyzeJoined)) {
+        voteAll(resolve(token, start, length), partWeights, JOINED_UNIT_VOTE);
       }
+      voteInPlay(light, partWeights);
+      const tallied = Math.min(partWeights.length, TALLIED_POSITIONS);
+      const unseen = queryForm.tokens.slice(0, tallied).map(unseenPatronymicMass);
       for (let k = 0; k < formTouchedCount; k += 1) {
-        const formId = formTouched[k] as number;
-        const base = formId * SLOT_STRIDE;
-        const votes = scratch[base + FORM_VOTES] as number;
-        const bound = scoreUpperBound(
-          queryWeight,
-          formWeight[formId] as number,
-          scratch[base + FORM_QUERY_WEIGHT] as number,
-          scratch[base + FORM_LIST_WEIGHT] as number,
-        );
-        scratch[base + FORM_VOTES] = 0;
-        scratch[base + FORM_QUERY_WEIGHT] = 0;
-        scratch[base + FORM_LIST_WEIGHT] = 0;
-        const current = scratch[base + BEST_VOTES] as number;
-        if (current === 0) bestTouched[bestCount++] = formId;
-        if (votes > current) scratch[base + BEST_VOTES] = votes;
-        if (bound > (scratch[base + BEST_BOUND] as number)) scratch[base + BEST_BOUND] = bound;
+        const slot = formTouched[k] as number;
+        const votes = formVotes[slot] as number;
+        let queryMass = 0;
+        let listMass = 0;
+        for (let position = 0; position < tallied; position += 1) {
+          const index = slot * TALLIED_POSITIONS + position;
+          const found = partQueryMass[index] as number;
+          // A patronymic retrieval did not find may still pair (see `unseenPatronymicMass`).
+          queryMass += found > 0 ? found : (unseen[position] as number);
+          listMass += found > 0 ? (partListMass[index] as number) : (unseen[position] as number);
+          partQueryMass[index] = 0;
+          partListMass[index] = 0;
+        }
+        const bound = scoreUpperBound(queryWeight, slotFormWeight[slot] as number, queryMass, listMass);
+        formVotes[slot] = 0;
+        if (votes > (bestVotes[slot] as number)) bestVotes[slot] = votes;
+        if (bound > (bestBound[slot] as number)) bestBound[slot] = bound;
       }
     }
-    for (let k = 0; k < bestCount; k += 1) {
-      const formId = bestTouched[k] as number;
-      const base = formId * SLOT_STRIDE;
-      if ((scratch[base + BEST_BOUND] as number) < minScoreBound) continue;
-      topForms.offer((scratch[base + BEST_VOTES] as number) * (lengthDiscount[formId] as number), formId);
+    for (let slot = 1; slot <= slots.count; slot += 1) {
+      if ((bestBound[slot] as number) >= minScoreBound) topForms.offer((bestVotes[slot] as number) * (slotDiscount[slot] as number), slot);
     }
     const candidates: Array<Candidate & { bounds: number[] }> = [];
     const byEntity = new Map<number, Candidate & { bounds: number[] }>();
-    for (const formId of topForms.drain()) {
+    for (const slot of topForms.drain(slotForm)) {
+      const formId = slotForm[slot] as number;
       const entityIndex = formEntity[formId];
       if (entityIndex === undefined) continue;
-      const bound = scratch[formId * SLOT_STRIDE + BEST_BOUND] as number;
+      const bound = bestBound[slot] as number;
       const known = byEntity.get(entityIndex);
       if (known) {
         known.formIds.push(formId);
@@ -441,11 +773,11 @@ export function buildCandidateIndex(
       byEntity.set(entityIndex, candidate);
       candidates.push(candidate);
     }
-    for (let k = 0; k < bestCount; k += 1) {
-      const base = (bestTouched[k] as number) * SLOT_STRIDE;
-      scratch[base + BEST_VOTES] = 0;
-      scratch[base + BEST_BOUND] = 0;
+    for (let slot = 1; slot <= slots.count; slot += 1) {
+      bestVotes[slot] = 0;
+      bestBound[slot] = 0;
     }
+    slots.clear();
     // Within an entity, the names that could score highest first (an acronym beats a long name sharing a word).
     for (const candidate of candidates) {
       if (candidate.formIds.length <= 1) continue;

@@ -22,7 +22,7 @@ import type { Matcher, MatchOptions, MatchOutcome, MatchQuery, MatchResult } fro
  */
 
 /** Algorithm name and version, recorded with every screening so a score can be traced to the code that made it. */
-export const MATCHER_ALGORITHM = 'xscript-name-matcher@1.1.0';
+export const MATCHER_ALGORITHM = 'xscript-name-matcher@1.2.0';
 
 /**
  * The documented operating point, chosen on a labelled development set built from the UN list (12 variant classes,

@@ -64,4 +64,47 @@ describe('matcher properties', () => {
       { numRuns: 200 },
     );
   });
+
+  it('pruning by score bound never drops a match: what scores at or above a threshold is found at that threshold', () => {
+    // A query made from a listed name: parts dropped, reordered, one letter changed, or another word put in.
+    const edited = (name: string, choices: number[]): string => {
+      const parts = name.split(' ');
+      const out: string[] = [];
+      parts.forEach((part, index) => {
+        const choice = choices[index % choices.length] ?? 0;
+        if (choice === 1 && parts.length > 1) return;
+        if (choice === 2 && part.length > 3) out.push(part.slice(0, 2) + (part[2] === 'a' ? 'e' : 'a') + part.slice(3));
+        else if (choice === 3) out.push('yong');
+        else out.push(part);
+      });
+      return (choices[0] ?? 0) % 2 === 0 ? out.join(' ') : out.reverse().join(' ');
+    };
+    fc.assert(
+      fc.property(
+        fc.array(nameLike, { minLength: 1, maxLength: 6 }),
+        fc.nat(),
+        fc.array(fc.integer({ min: 0, max: 5 }), { minLength: 1, maxLength: 5 }),
+        (names, pick, choices) => {
+          const own = createMatcher(
+            names.map((name, index) => ({
+              ...FIXTURE_ENTITIES[0]!,
+              id: `own-${index}`,
+              primaryName: name,
+              names: [{ name, kind: 'primary' as const, script: 'latin' as const, origin: 'source' as const }],
+            })),
+          );
+          const query = { name: edited(names[pick % names.length] ?? '', choices) };
+          const everything = own.match(query, { threshold: 0, limit: 50 }).matches;
+          for (const threshold of [0.5, 0.7, 0.81, 0.9]) {
+            const found = own.match(query, { threshold, limit: 50 }).matches;
+            const expected = everything.filter((match) => match.score >= threshold);
+            expect(found.map((match) => [match.entityId, match.score])).toEqual(
+              expected.map((match) => [match.entityId, match.score]),
+            );
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
 });
