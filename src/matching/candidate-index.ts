@@ -1,4 +1,4 @@
-import type { CanonicalEntity } from '../model/entity';
+import type { CanonicalEntity, EntityName } from '../model/entity';
 import { compareParts, maxTypoEdits, MIN_PART_SIMILARITY } from './compare-name-parts';
 import { joinedParts } from './align-name-parts';
 import { EXTRA_PART_COST, MISSING_PART_COST } from './score-name-match';
@@ -159,6 +159,14 @@ function deletionKeys(token: NameToken): string[] {
  */
 function patronymicKeys(token: NameToken): string[] {
   return token.role === 'patronymic' && token.loose !== null ? deletionsOf([token.loose]) : [];
+}
+
+/**
+ * An acronym name: one the list calls so, or an organization's one word of two to five capitals (the UN gives IMU,
+ * AQIM, M23 as plain aliases). It only ever matches itself: "Lim Woo" is not IMU read as a Korean name.
+ */
+function isAcronymName(entity: CanonicalEntity, name: EntityName): boolean {
+  return name.kind === 'acronym' || (entity.type === 'organization' && /^[A-Z][A-Z0-9]{1,4}$/.test(name.name.trim()));
 }
 
 /** Acronyms and joined parts compare differently from plain parts of the same letters, so they are kept apart. */
@@ -326,7 +334,7 @@ export function buildCandidateIndex(
         if (handle) pushTo(handles, handle, entityIndex);
         return;
       }
-      for (const form of nameForms(name.name, { entityType: entity.type, acronym: name.kind === 'acronym', analyze })) {
+      for (const form of nameForms(name.name, { entityType: entity.type, acronym: isAcronymName(entity, name), analyze })) {
         ids.push(forms.length);
         forms.push({ entityIndex, nameIndex, form });
       }

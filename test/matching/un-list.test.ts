@@ -79,6 +79,14 @@ describe('UN Consolidated List (2024-09-26)', () => {
     expect(found('Joe', 'un-QDi.124')).toBe(true);
   });
 
+  // The UN gives many acronyms as plain aliases (IMU for the Islamic Movement of Uzbekistan): they match only as
+  // written, never as a Korean name read into them.
+  it('an organization\'s alias in capitals is an acronym ("Lim Woo" is not IMU)', () => {
+    expect(found('IMU', 'un-QDe.010')).toBe(true);
+    expect(found('Imu', 'un-QDe.010')).toBe(true);
+    expect(found('Lim Woo', 'un-QDe.010')).toBe(false);
+  });
+
   const unlisted = ['Pak Min-jun', 'Kim Ji-woo', 'Lee Seo-yeon', 'Ivan Petrov', 'Anna Tkachuk', 'Korea Fisheries Trading Co'];
   it.each(unlisted)('%s matches nobody', (query) => {
     expect(matcher.match({ name: query }).matches).toEqual([]);
