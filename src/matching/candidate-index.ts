@@ -411,23 +411,34 @@ export function buildCandidateIndex(
       });
     });
   }
-  // Pair index: for every two single parts a < b of a list name (parts too common to vote left out), the name, kept
+  // Pair index: for every two single parts a ≤ b of a list name (parts too common to vote left out), the name, kept
   // under a sorted by b. A query of several parts needs a name to share two of them (unless one part alone weighs
   // enough), so it opens names through these pairs instead of walking the postings of its common parts.
   const voting = (id: number): boolean =>
     (postings[id]?.length ?? 0) <= maxPostings && (vocabulary[id] as NameToken).role !== 'joined';
   const pairStart = new Int32Array(vocabulary.length + 1);
-  const formSingles = (formId: number): number[] => {
+  /** The pairs (low id, high id) of a list name's single parts, a part written twice (Food Food) paired with itself. */
+  const formPairs = (formId: number): Array<[number, number]> => {
     const ids: number[] = [];
-    for (let at = forwardStart[formId] as number; at < (forwardStart[formId + 1] as number); at += 1) {
-      const id = forwardIds[at] as number;
-      if (voting(id) && !ids.includes(id)) ids.push(id);
+    for (const token of (forms[formId] as IndexedForm).form.tokens) {
+      const id = vocabularyIds.get(vocabularyKey(token));
+      if (id !== undefined && voting(id)) ids.push(id);
     }
-    return ids.sort((a, b) => a - b);
+    ids.sort((x, y) => x - y);
+    const pairs: Array<[number, number]> = [];
+    const seen = new Set<number>();
+    for (let i = 0; i < ids.length; i += 1) {
+      for (let j = i + 1; j < ids.length; j += 1) {
+        const key = (ids[i] as number) * vocabulary.length + (ids[j] as number);
+        if (seen.has(key)) continue;
+        seen.add(key);
+        pairs.push([ids[i] as number, ids[j] as number]);
+      }
+    }
+    return pairs;
   };
   for (let formId = 0; formId < forms.length; formId += 1) {
-    const ids = formSingles(formId);
-    for (let i = 0; i < ids.length; i += 1) pairStart[(ids[i] as number) + 1] = (pairStart[(ids[i] as number) + 1] as number) + ids.length - 1 - i;
+    for (const [low] of formPairs(formId)) pairStart[low + 1] = (pairStart[low + 1] as number) + 1;
   }
   for (let id = 0; id < vocabulary.length; id += 1) pairStart[id + 1] = (pairStart[id + 1] as number) + (pairStart[id] as number);
   const pairOther = new Int32Array(pairStart[vocabulary.length] as number);
@@ -435,17 +446,14 @@ export function buildCandidateIndex(
   {
     const fill = pairStart.slice(0, vocabulary.length);
     for (let formId = 0; formId < forms.length; formId += 1) {
-      const ids = formSingles(formId);
-      for (let i = 0; i < ids.length; i += 1) {
-        for (let j = i + 1; j < ids.length; j += 1) {
-          const at = fill[ids[i] as number] as number;
-          pairOther[at] = ids[j] as number;
-          pairForm[at] = formId;
-          fill[ids[i] as number] = at + 1;
-        }
+      for (const [low, high] of formPairs(formId)) {
+        const at = fill[low] as number;
+        pairOther[at] = high;
+        pairForm[at] = formId;
+        fill[low] = at + 1;
       }
     }
-    // Names were added in id order, so sorting each part's entries by the other part (stable) keeps them in order.
+    // Each part's entries sorted by the other part, then by name, for the binary search in `openPair`.
     for (let id = 0; id < vocabulary.length; id += 1) {
       const from = pairStart[id] as number;
       const to = pairStart[id + 1] as number;
@@ -571,7 +579,7 @@ export function buildCandidateIndex(
     for (let k = 0; k < list.length; k += 1) open(list[k] as number, listFormWeights[k] as number, discounts[k] as number);
   };
 
-  /** Brings every list name holding both vocabulary parts `a` and `b` (single, distinct) into play. */
+  /** Brings every list name holding both single vocabulary parts `a` and `b` (the same part twice if equal) into play. */
   const openPair = (a: number, b: number): void => {
     const low = Math.min(a, b);
     const high = Math.max(a, b);
@@ -582,7 +590,8 @@ export function buildCandidateIndex(
       if ((pairOther[middle] as number) < high) from = middle + 1;
       else to = middle;
     }
-    for (let at = from; at < pairOther.length && pairOther[at] === high; at += 1) {
+    const end = pairStart[low + 1] as number;
+    for (let at = from; at < end && pairOther[at] === high; at += 1) {
       const formId = pairForm[at] as number;
       open(formId, formWeight[formId] as number, lengthDiscount[formId] as number);
     }
@@ -727,8 +736,8 @@ export function buildCandidateIndex(
             if ((vocabulary[a] as NameToken).role === 'joined') continue;
             for (const b of second.ids) {
               if ((vocabulary[b] as NameToken).role === 'joined') continue;
-              // One list part both query parts could be (Kim Kim) pairs with only one of them: not two shared parts.
-              if (a !== b) openPair(a, b);
+              // Both query parts could be the same list part (Son ~ Sun, Yong Yong): the names that write it twice.
+              openPair(a, b);
             }
           }
         }
