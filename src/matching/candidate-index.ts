@@ -1,5 +1,5 @@
 import type { CanonicalEntity, EntityName } from '../model/entity';
-import { compareParts, maxTypoEdits, MIN_PART_SIMILARITY } from './compare-name-parts';
+import { compareParts, maxTypoEdits, MIN_PART_SIMILARITY, typoSimilarity } from './compare-name-parts';
 import { joinedParts } from './align-name-parts';
 import { EXTRA_PART_COST, MISSING_PART_COST } from './score-name-match';
 import { nameForms, normalizeHandle, type JoinedTokenAnalyzer, type NameForm, type NameToken, type TokenAnalyzer } from './tokenize-name';
@@ -58,7 +58,8 @@ const COVERAGE_SLACK = 1e-9;
 function unseenPatronymicMass(token: NameToken): number {
   const length = token.text.length;
   if (token.role !== 'patronymic' || maxTypoEdits(length, length) < 2) return 0;
-  return token.weight * (1 - 2 / (length + 3));
+  // Two edits, against a list part up to two letters longer (the most similar such a pair can be).
+  return token.weight * typoSimilarity(2, length + 2);
 }
 
 /** Votes through joined query parts (two or three written as one) count half, since the single parts already voted. */

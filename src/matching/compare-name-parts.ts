@@ -139,7 +139,7 @@ const PATRONYMIC_VARIANT: PartComparison = {
 const DIFFERENT: PartComparison = { similarity: 0, relation: 'different', edits: 0 };
 
 /** Similarity of a spelling `edits` away from a part of `length` characters: 1 edit in 7 letters ≈ 0.88. */
-function typoSimilarity(edits: number, length: number): number {
+export function typoSimilarity(edits: number, length: number): number {
   return 1 - edits / (length + 1);
 }
 

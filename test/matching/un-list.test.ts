@@ -79,6 +79,12 @@ describe('UN Consolidated List (2024-09-26)', () => {
     expect(found('Joe', 'un-QDi.124')).toBe(true);
   });
 
+  // Two letters apart in a long patronymic (ISO 9 without diacritics: Razapovic for Ražapovič): further than the typo
+  // keys reach, yet the scorer pairs it, so retrieval must not drop the name.
+  it('a patronymic two edits away still finds its name (Achmed Razapovic Cataev)', () => {
+    expect(found('Achmed Razapovic Cataev', 'un-QDi.365')).toBe(true);
+  });
+
   // The UN gives many acronyms as plain aliases (IMU for the Islamic Movement of Uzbekistan): they match only as
   // written, never as a Korean name read into them.
   it('an organization\'s alias in capitals is an acronym ("Lim Woo" is not IMU)', () => {
