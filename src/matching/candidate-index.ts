@@ -316,6 +316,23 @@ class FormSlots {
 }
 
 /**
+ * Groups entries by key (0 ≤ key < keyCount) in compressed rows (a counting sort): the entries of key k are
+ * `order[start[k]]` … `order[start[k + 1] - 1]`, in the order given.
+ */
+function groupByKey(keyCount: number, keys: readonly number[]): { start: Int32Array; order: Int32Array } {
+  const start = new Int32Array(keyCount + 1);
+  for (const key of keys) start[key + 1] = (start[key + 1] as number) + 1;
+  for (let key = 0; key < keyCount; key += 1) start[key + 1] = (start[key + 1] as number) + (start[key] as number);
+  const fill = start.slice(0, keyCount);
+  const order = new Int32Array(keys.length);
+  keys.forEach((key, entry) => {
+    order[fill[key] as number] = entry;
+    fill[key] = (fill[key] as number) + 1;
+  });
+  return { start, order };
+}
+
+/**
  * Builds the candidate index over every name of every entity (identifier names go to an exact handle table).
  * Pure: reads only its arguments. Cost grows linearly with the number of names.
  */
@@ -393,80 +410,58 @@ export function buildCandidateIndex(
 
   // Forward index: each list name's vocabulary parts (single and joined) and their weights, to tell which query
   // parts a name in play contains without walking those parts' postings.
-  const forwardStart = new Int32Array(forms.length + 1);
-  for (const list of postings) for (const formId of list) forwardStart[formId + 1] = (forwardStart[formId + 1] as number) + 1;
-  for (let formId = 0; formId < forms.length; formId += 1) {
-    forwardStart[formId + 1] = (forwardStart[formId + 1] as number) + (forwardStart[formId] as number);
-  }
-  const forwardIds = new Int32Array(forwardStart[forms.length] as number);
-  const forwardWeights = new Float32Array(forwardIds.length);
-  {
-    const fill = forwardStart.slice(0, forms.length);
-    postings.forEach((list, id) => {
-      const weights = postingWeights[id] as Float32Array;
-      list.forEach((formId, k) => {
-        const at = fill[formId] as number;
-        forwardIds[at] = id;
-        forwardWeights[at] = weights[k] as number;
-        fill[formId] = at + 1;
-      });
+  const postingForm: number[] = [];
+  const postingId: number[] = [];
+  const postingWeight: number[] = [];
+  postings.forEach((list, id) => {
+    const weights = postingWeights[id] as Float32Array;
+    list.forEach((formId, k) => {
+      postingForm.push(formId);
+      postingId.push(id);
+      postingWeight.push(weights[k] as number);
     });
-  }
-  // Pair index: for every two single parts a ≤ b of a list name (parts too common to vote left out), the name, kept
-  // under a sorted by b. A query of several parts needs a name to share two of them (unless one part alone weighs
-  // enough), so it opens names through these pairs instead of walking the postings of its common parts.
+  });
+  const forward = groupByKey(forms.length, postingForm);
+  const forwardStart = forward.start;
+  const forwardIds = Int32Array.from(forward.order, (entry) => postingId[entry] as number);
+  const forwardWeights = Float32Array.from(forward.order, (entry) => postingWeight[entry] as number);
+
+  // Pair index: for every two single parts a ≤ b of a list name (parts too common to vote left out; a part written
+  // twice, Food Food, pairs with itself), the name, kept under a sorted by b, then by name. A query of several parts
+  // needs a name to share two of them (unless one part alone weighs enough), so it opens names through these pairs
+  // instead of walking the postings of its common parts.
   const voting = (id: number): boolean =>
     (postings[id]?.length ?? 0) <= maxPostings && (vocabulary[id] as NameToken).role !== 'joined';
-  const pairStart = new Int32Array(vocabulary.length + 1);
-  /** The pairs (low id, high id) of a list name's single parts, a part written twice (Food Food) paired with itself. */
-  const formPairs = (formId: number): Array<[number, number]> => {
+  const pairLow: number[] = [];
+  const pairHigh: number[] = [];
+  const pairName: number[] = [];
+  forms.forEach(({ form }, formId) => {
     const ids: number[] = [];
-    for (const token of (forms[formId] as IndexedForm).form.tokens) {
+    for (const token of form.tokens) {
       const id = vocabularyIds.get(vocabularyKey(token));
       if (id !== undefined && voting(id)) ids.push(id);
     }
     ids.sort((x, y) => x - y);
-    const pairs: Array<[number, number]> = [];
     const seen = new Set<number>();
     for (let i = 0; i < ids.length; i += 1) {
       for (let j = i + 1; j < ids.length; j += 1) {
-        const key = (ids[i] as number) * vocabulary.length + (ids[j] as number);
-        if (seen.has(key)) continue;
-        seen.add(key);
-        pairs.push([ids[i] as number, ids[j] as number]);
+        const [low, high] = [ids[i] as number, ids[j] as number];
+        if (seen.has(low * vocabulary.length + high)) continue;
+        seen.add(low * vocabulary.length + high);
+        pairLow.push(low);
+        pairHigh.push(high);
+        pairName.push(formId);
       }
     }
-    return pairs;
-  };
-  for (let formId = 0; formId < forms.length; formId += 1) {
-    for (const [low] of formPairs(formId)) pairStart[low + 1] = (pairStart[low + 1] as number) + 1;
+  });
+  const pairs = groupByKey(vocabulary.length, pairLow);
+  const pairStart = pairs.start;
+  for (let id = 0; id < vocabulary.length; id += 1) {
+    const segment = pairs.order.subarray(pairStart[id] as number, pairStart[id + 1] as number);
+    segment.sort((x, y) => (pairHigh[x] as number) - (pairHigh[y] as number) || (pairName[x] as number) - (pairName[y] as number));
   }
-  for (let id = 0; id < vocabulary.length; id += 1) pairStart[id + 1] = (pairStart[id + 1] as number) + (pairStart[id] as number);
-  const pairOther = new Int32Array(pairStart[vocabulary.length] as number);
-  const pairForm = new Int32Array(pairOther.length);
-  {
-    const fill = pairStart.slice(0, vocabulary.length);
-    for (let formId = 0; formId < forms.length; formId += 1) {
-      for (const [low, high] of formPairs(formId)) {
-        const at = fill[low] as number;
-        pairOther[at] = high;
-        pairForm[at] = formId;
-        fill[low] = at + 1;
-      }
-    }
-    // Each part's entries sorted by the other part, then by name, for the binary search in `openPair`.
-    for (let id = 0; id < vocabulary.length; id += 1) {
-      const from = pairStart[id] as number;
-      const to = pairStart[id + 1] as number;
-      if (to - from < 2) continue;
-      const order = Array.from({ length: to - from }, (_, k) => from + k);
-      order.sort((a, b) => (pairOther[a] as number) - (pairOther[b] as number) || (pairForm[a] as number) - (pairForm[b] as number));
-      const others = order.map((at) => pairOther[at] as number);
-      const formIds = order.map((at) => pairForm[at] as number);
-      pairOther.set(others, from);
-      pairForm.set(formIds, from);
-    }
-  }
+  const pairOther = Int32Array.from(pairs.order, (entry) => pairHigh[entry] as number);
+  const pairForm = Int32Array.from(pairs.order, (entry) => pairName[entry] as number);
 
   const formEntity = Int32Array.from(forms, ({ entityIndex }) => entityIndex);
   const lengthDiscount = Float32Array.from(forms, ({ form }) => 1 / (1 + EXTRA_PART_VOTE_DISCOUNT * (form.tokens.length - 1)));
@@ -481,6 +476,10 @@ export function buildCandidateIndex(
   let entryUnit = new Int32Array(256);
   let entryNeighbour = new Int32Array(256);
   let entryNext = new Int32Array(256);
+  // Per query part, its best vote for the name being looked at (`voteInPlay`); zero between names.
+  let bestVote = new Float64Array(16);
+  let bestListWeight = new Float64Array(16);
+  let bestSimilarity = new Float64Array(16);
   // Tallies of one retrieval. A list name gets a slot (1, 2, ...) when a query part first votes for it, found again
   // through a small open-addressing table: a query touches thousands of the 200,000 names at random, and any array
   // over all names read at random costs a cache miss per touch; the table and the dense slots stay in cache.
@@ -679,9 +678,11 @@ export function buildCandidateIndex(
         entries += 1;
       });
     });
-    const bestVote = new Float64Array(units.length);
-    const bestListWeight = new Float64Array(units.length);
-    const bestSimilarity = new Float64Array(units.length);
+    if (units.length > bestVote.length) {
+      bestVote = new Float64Array(units.length * 2);
+      bestListWeight = new Float64Array(units.length * 2);
+      bestSimilarity = new Float64Array(units.length * 2);
+    }
     for (let k = 0; k < formTouchedCount; k += 1) {
       const slot = formTouched[k] as number;
       const formId = slotForm[slot] as number;
