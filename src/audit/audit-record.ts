@@ -29,7 +29,34 @@ export interface AuditRecord {
   matches: unknown[];
 }
 
+/**
+ * A record ready to be appended: the columns the audit table indexes, and its canonical JSON — what is hashed and
+ * what is stored. Made where the record is made (a job's screening thread, say), so the append, which holds the
+ * chain lock, only hashes and writes.
+ */
+export interface SerializedAuditRecord {
+  screeningId: string;
+  screenedAt: string;
+  kind: ScreeningKind;
+  apiKeyId: string | null;
+  batchId: string | null;
+  jobId: string | null;
+  reference: string | null;
+  decision: string;
+  canonicalJson: string;
+}
+
+export function serializeAuditRecord(record: AuditRecord): SerializedAuditRecord {
+  const { screeningId, screenedAt, kind, apiKeyId, batchId, jobId, reference, decision } = record;
+  return { screeningId, screenedAt, kind, apiKeyId, batchId, jobId, reference, decision, canonicalJson: canonicalJson(record) };
+}
+
+/** sha256(previousHash + the record's canonical JSON), hex. */
+export function hashOnto(previousHash: string, canonical: string): string {
+  return createHash('sha256').update(previousHash).update(canonical).digest('hex');
+}
+
 /** sha256(previousHash + canonical JSON of the record), hex. */
 export function chainHash(previousHash: string, record: AuditRecord | Record<string, unknown>): string {
-  return createHash('sha256').update(previousHash).update(canonicalJson(record)).digest('hex');
+  return hashOnto(previousHash, canonicalJson(record));
 }

@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../db/schema';
-import { insertInChunks } from '../db/insert-in-chunks';
-import { chainHash, type AuditRecord } from './audit-record';
+import { insertJsonRows, JsonText } from '../db/insert-json-rows';
+import { chainHash, hashOnto, serializeAuditRecord, type AuditRecord, type SerializedAuditRecord } from './audit-record';
 
 export interface StoredScreening {
   seq: string;
@@ -16,14 +16,15 @@ export interface StoredScreening {
  */
 export async function appendToChain(db: Kysely<Database>, records: readonly AuditRecord[]): Promise<void> {
   if (records.length === 0) return;
-  await db.transaction().execute((trx) => appendInTransaction(trx, records));
+  const serialized = records.map(serializeAuditRecord);
+  await db.transaction().execute((trx) => appendInTransaction(trx, serialized));
 }
 
 /**
  * The same append inside a caller's transaction, so other writes (a job chunk's results) commit or roll back
  * together with their audit records. Holds the chain-head lock until that transaction ends.
  */
-export async function appendInTransaction(trx: Transaction<Database>, records: readonly AuditRecord[]): Promise<void> {
+export async function appendInTransaction(trx: Transaction<Database>, records: readonly SerializedAuditRecord[]): Promise<void> {
   if (records.length === 0) return;
   const head = await trx
     .selectFrom('audit_chain_head')
@@ -35,7 +36,7 @@ export async function appendInTransaction(trx: Transaction<Database>, records: r
   let previous = head.last_hash;
   const rows = records.map((record) => {
     seq += 1n;
-    const hash = chainHash(previous, record);
+    const hash = hashOnto(previous, record.canonicalJson);
     const row = {
       seq: seq.toString(),
       id: record.screeningId,
@@ -46,14 +47,14 @@ export async function appendInTransaction(trx: Transaction<Database>, records: r
       job_id: record.jobId,
       reference: record.reference,
       decision: record.decision,
-      record: JSON.stringify(record),
+      record: new JsonText(record.canonicalJson),
       previous_hash: previous,
       hash,
     };
     previous = hash;
     return row;
   });
-  await insertInChunks(trx, 'screenings', rows);
+  await insertJsonRows(trx, 'screenings', rows);
   await trx
     .updateTable('audit_chain_head')
     .set({ last_seq: seq.toString(), last_hash: previous })

@@ -1,8 +1,9 @@
 import { sql, type Insertable, type Kysely, type Selectable, type Transaction } from 'kysely';
 import { appendInTransaction } from '../audit/audit-repository';
-import type { AuditRecord } from '../audit/audit-record';
+import type { SerializedAuditRecord } from '../audit/audit-record';
 import { insertInChunks } from '../db/insert-in-chunks';
-import type { Database, JobResultsTable, JobRowsTable, JobsTable } from '../db/schema';
+import { insertJsonRows, JsonText, type JsonRow } from '../db/insert-json-rows';
+import type { Database, JobResultsTable, JobsTable } from '../db/schema';
 import type { JobRowToScreen, RowDecision } from './screen-job-rows';
 
 export type JobRow = Selectable<JobsTable>;
@@ -30,8 +31,8 @@ export async function findJobByIdempotencyKey(db: Db, apiKeyId: string | null, k
     .executeTakeFirst();
 }
 
-export async function insertJobRows(db: Db, rows: Insertable<JobRowsTable>[]): Promise<void> {
-  if (rows.length > 0) await db.insertInto('job_rows').values(rows).execute();
+export async function insertJobRows(db: Db, rows: JsonRow<'job_rows'>[]): Promise<void> {
+  await insertJsonRows(db, 'job_rows', rows);
 }
 
 /** Upload heartbeat: rows received so far. */
@@ -166,7 +167,7 @@ export interface ChunkCommit {
   worker: string;
   screenMs: number;
   results: Omit<Insertable<JobResultsTable>, 'job_id'>[];
-  records: AuditRecord[];
+  records: SerializedAuditRecord[];
 }
 
 export type ChunkCommitOutcome = 'committed' | 'already-done' | 'job-inactive';
@@ -196,10 +197,10 @@ export async function commitChunk(db: Kysely<Database>, commit: ChunkCommit): Pr
         .forUpdate()
         .executeTakeFirst();
       if (!chunk || chunk.status === 'done') return 'already-done';
-      await insertInChunks(
+      await insertJsonRows(
         trx,
         'job_results',
-        results.map((r) => ({ ...r, job_id: commit.jobId })),
+        results.map((r) => ({ ...r, job_id: commit.jobId, matches: new JsonText(r.matches) })),
       );
       await appendInTransaction(trx, commit.records);
       const job = await trx

@@ -48,7 +48,7 @@ export async function processChunk(work: ChunkWork, message: ChunkMessage): Prom
     chunk: message.chunk,
     worker: work.worker,
     screenMs: screened.screenMs,
-    records: screened.rows.flatMap((r) => (r.record ? [r.record] : [])),
+    records: screened.rows.flatMap((r) => (r.audit ? [r.audit] : [])),
     results: screened.rows.map((r) => ({
       line: r.line,
       ordinal: r.ordinal,

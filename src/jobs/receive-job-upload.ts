@@ -1,9 +1,10 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
-import type { Insertable, Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
+import { JsonText, type JsonRow } from '../db/insert-json-rows';
 import type { Logger } from 'pino';
-import type { Database, JobRowsTable } from '../db/schema';
+import type { Database } from '../db/schema';
 import { HttpError } from '../http/errors';
 import type { JobQueue } from './job-queue';
 import {
@@ -142,7 +143,7 @@ async function existingJob(db: Kysely<Database>, apiKeyId: string | null, key: s
 /** Inserts the rows as they are parsed, one INSERT in flight while the next batch is read; returns the row count. */
 async function storeRows(db: Kysely<Database>, jobId: string, rows: AsyncIterable<ReceivedRow>, maxRows: number): Promise<number> {
   let total = 0;
-  let batch: Insertable<JobRowsTable>[] = [];
+  let batch: JsonRow<'job_rows'>[] = [];
   let inFlight: Promise<void> = Promise.resolve();
   const flush = async () => {
     await inFlight;
@@ -158,7 +159,7 @@ async function storeRows(db: Kysely<Database>, jobId: string, rows: AsyncIterabl
       if (total >= maxRows) {
         throw new HttpError(413, 'too-many-rows', 'Too many rows', `the file holds more than ${maxRows} rows; split it into several jobs`);
       }
-      batch.push({ job_id: jobId, ordinal: total, line: row.line, input: JSON.stringify(row.input), error: row.error });
+      batch.push({ job_id: jobId, ordinal: total, line: row.line, input: new JsonText(JSON.stringify(row.input)), error: row.error });
       total += 1;
       if (batch.length >= UPLOAD_INSERT_ROWS) await flush();
     }

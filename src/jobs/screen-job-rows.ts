@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { AuditRecord } from '../audit/audit-record';
+import { serializeAuditRecord, type SerializedAuditRecord } from '../audit/audit-record';
 import type { DataSnapshot } from '../datasets/data-store';
 import { zodProblems } from '../http/problem-json';
 import { auditRecordOf } from '../screening/audit-records';
@@ -16,7 +16,10 @@ export interface JobRowToScreen {
 
 export type RowDecision = Decision | 'invalid';
 
-/** One row's result as stored in job_results, with the audit record of its screening (none when invalid). */
+/**
+ * One row's result as stored in job_results, with the audit record of its screening (none when invalid), already
+ * serialized: the thread that screened the row does that work, not the event loop that commits it.
+ */
 export interface ScreenedJobRow {
   ordinal: number;
   line: number;
@@ -27,7 +30,7 @@ export interface ScreenedJobRow {
   /** The matches as JSON text, exactly as the results download returns them. */
   matchesJson: string;
   error: string | null;
-  record: AuditRecord | null;
+  audit: SerializedAuditRecord | null;
 }
 
 export interface ScreenRowsOptions {
@@ -85,7 +88,7 @@ export function screenJobRows(snapshot: DataSnapshot, rows: readonly JobRowToScr
       decision: 'invalid',
       matchesJson: '[]',
       error,
-      record: null,
+      audit: null,
     });
     if (row.error !== null) return invalid(row.error);
     const parsed = BatchItemSchema.safeParse(presentFields(row.input));
@@ -115,7 +118,7 @@ export function screenJobRows(snapshot: DataSnapshot, rows: readonly JobRowToScr
       decision: outcome.decision,
       matchesJson: JSON.stringify(record.matches),
       error: null,
-      record,
+      audit: serializeAuditRecord(record),
     };
   });
 }
