@@ -253,18 +253,27 @@ export interface ResultsPageQuery {
   limit: number;
 }
 
-/** One page of a job's results in input order, after `afterLine`. */
-export async function readResultsPage(db: Db, jobId: string, page: ResultsPageQuery) {
-  let query = db
-    .selectFrom('job_results')
-    // matches as text: the download writes it through without parsing and re-serializing every row.
-    .select(['line', 'row_id', 'reference', 'screening_id', 'decision', 'error', sql<string>`matches::text`.as('matches')])
-    .where('job_id', '=', jobId)
-    .where('line', '>', page.afterLine)
-    .orderBy('line')
-    .limit(page.limit);
-  if (page.decisions && page.decisions.length > 0) query = query.where('decision', 'in', page.decisions);
-  return query.execute();
+/**
+ * One page of a job's results in input order, after `afterLine`. Sorting is switched off for the query so that the
+ * page is read in order from an index, whatever the statistics say: a job's rows written since the table was last
+ * analyzed look to the planner like a few dozen, and it would then fetch and sort every remaining row of the job
+ * for each page (measured: 43 ms a page on a fresh database, 1 ms with the index walk; a million-row download
+ * would grow quadratically). With several decisions the walk filters them along the way: linear over the download.
+ */
+export async function readResultsPage(db: Kysely<Database>, jobId: string, page: ResultsPageQuery) {
+  return db.transaction().execute(async (trx) => {
+    await sql`set local enable_sort = off`.execute(trx);
+    let query = trx
+      .selectFrom('job_results')
+      // matches as text: the download writes it through without parsing and re-serializing every row.
+      .select(['line', 'row_id', 'reference', 'screening_id', 'decision', 'error', sql<string>`matches::text`.as('matches')])
+      .where('job_id', '=', jobId)
+      .where('line', '>', page.afterLine)
+      .orderBy('line')
+      .limit(page.limit);
+    if (page.decisions && page.decisions.length > 0) query = query.where('decision', 'in', page.decisions);
+    return query.execute();
+  });
 }
 
 export type ResultRow = Awaited<ReturnType<typeof readResultsPage>>[number];
