@@ -35,9 +35,13 @@ export async function insertJobRows(db: Db, rows: JsonRow<'job_rows'>[]): Promis
   await insertJsonRows(db, 'job_rows', rows);
 }
 
-/** Upload heartbeat: rows received so far. */
+/** Upload heartbeat: rows received so far (batches may land out of order: the total never goes back). */
 export async function touchUpload(db: Db, id: string, total: number): Promise<void> {
-  await db.updateTable('jobs').set({ total, updated_at: sql<Date>`now()` }).where('id', '=', id).execute();
+  await db
+    .updateTable('jobs')
+    .set({ total: sql<number>`greatest(total, ${total})`, updated_at: sql<Date>`now()` })
+    .where('id', '=', id)
+    .execute();
 }
 
 /** Removes a job and everything it owns (rows, chunks, results; never audit records). */

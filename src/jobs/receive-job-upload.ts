@@ -40,6 +40,8 @@ export interface UploadSettings {
 
 // Rows per multi-row INSERT while the file streams in.
 export const UPLOAD_INSERT_ROWS = 1000;
+// Batches being inserted at once while the file streams in.
+const UPLOAD_INSERTS_IN_FLIGHT = 2;
 // An upload that has not moved for this long is abandoned (its replica died mid-upload): its key may be reused.
 export const ABANDONED_UPLOAD_MS = 120_000;
 // A client whose Idempotency-Key is still uploading retries after this many seconds.
@@ -140,19 +142,25 @@ async function existingJob(db: Kysely<Database>, apiKeyId: string | null, key: s
   return existing;
 }
 
-/** Inserts the rows as they are parsed, one INSERT in flight while the next batch is read; returns the row count. */
+/**
+ * Inserts the rows as they are parsed, in batches, with up to UPLOAD_INSERTS_IN_FLIGHT of them running while the next
+ * batch is read (the database and the parser each keep a core busy); returns the row count. Rows carry their ordinal,
+ * so the order in which the batches land does not matter.
+ */
 async function storeRows(db: Kysely<Database>, jobId: string, rows: AsyncIterable<ReceivedRow>, maxRows: number): Promise<number> {
   let total = 0;
   let batch: JsonRow<'job_rows'>[] = [];
-  let inFlight: Promise<void> = Promise.resolve();
+  const inFlight = new Set<Promise<void>>();
   const flush = async () => {
-    await inFlight;
+    // A failed insert rejects here, on the flush after it.
+    while (inFlight.size >= UPLOAD_INSERTS_IN_FLIGHT) await Promise.race(inFlight);
     const rowsToInsert = batch;
     const receivedSoFar = total;
     batch = [];
-    inFlight = insertJobRows(db, rowsToInsert).then(() => touchUpload(db, jobId, receivedSoFar));
-    // Awaited on the next flush; until then a failure must not count as unhandled.
-    inFlight.catch(() => undefined);
+    const insert = insertJobRows(db, rowsToInsert).then(() => touchUpload(db, jobId, receivedSoFar));
+    inFlight.add(insert);
+    // Until it is raced or awaited, a failure must not count as unhandled.
+    insert.then(() => inFlight.delete(insert), () => undefined);
   };
   try {
     for await (const row of rows) {
@@ -163,10 +171,11 @@ async function storeRows(db: Kysely<Database>, jobId: string, rows: AsyncIterabl
       total += 1;
       if (batch.length >= UPLOAD_INSERT_ROWS) await flush();
     }
-    await flush();
+    if (batch.length > 0) await flush();
   } finally {
-    await inFlight.catch(() => undefined);
+    // Whatever happened, no insert is left running against a job the caller may delete next.
+    await Promise.allSettled([...inFlight]);
   }
-  await inFlight;
+  await Promise.all([...inFlight]);
   return total;
 }
