@@ -158,12 +158,27 @@ const GLUEABLE_ROLES = new Set(['particle', 'kinship']);
 /** One part standing for `parts` written together: Korean class from the written syllables, weights summed. */
 function joinTokens(parts: readonly NameToken[], analyze: JoinedTokenAnalyzer): NameToken {
   let weight = 0;
-  for (const part of parts) weight += part.weight;
+  let hangul = false;
+  const texts: string[] = [];
+  for (const part of parts) {
+    weight += part.weight;
+    hangul ||= part.hangul === true;
+    texts.push(part.text);
+  }
+  const features = analyze(texts);
+  // Spelled out in `makeToken`'s order, not spread: every token the scorer reads then has one object shape.
   return {
-    ...analyze(parts.map((part) => part.text)),
-    text: parts.map((part) => part.text).join(''),
+    text: texts.join(''),
+    skeleton: features.skeleton,
+    korean: features.korean,
+    koreanSyllableKeys: features.koreanSyllableKeys,
+    koreanSyllables: features.koreanSyllables,
+    loose: features.loose,
+    slavic: features.slavic,
+    frenchSkeleton: features.frenchSkeleton,
+    role: features.role,
     weight,
-    hangul: parts.some((part) => part.hangul === true),
+    hangul,
   };
 }
 
