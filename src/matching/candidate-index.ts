@@ -553,7 +553,7 @@ export function buildCandidateIndex(
       if (neighbourCache.size >= NEIGHBOUR_CACHE_SIZE) neighbourCache.clear();
       neighbourCache.set(key, neighbours);
     }
-    return { unit, start, length, ...neighbours };
+    return { unit, start, length, ids: neighbours.ids, similarities: neighbours.similarities, postingCount: neighbours.postingCount };
   };
 
   /** The slot of a list name, which comes into play for the query form being tallied. */
