@@ -79,6 +79,10 @@ export function screenName(
     const entity = snapshot.entities.get(m.entityId);
     return entity ? [presentMatch(snapshot, m, entity)] : [];
   });
+  // Optional members assigned, not spread in: this runs for every row of a job.
+  const echoed: ScreeningOutcome['query'] = { name: input.name, type: input.type, normalized: outcome.normalized };
+  if (input.country !== undefined) echoed.country = input.country;
+  if (input.birthDate !== undefined) echoed.birthDate = input.birthDate;
   return {
     screeningId: randomUUID(),
     screenedAt: (options.now ?? new Date()).toISOString(),
@@ -86,13 +90,7 @@ export function screenName(
     algorithm: snapshot.matcher.algorithm,
     threshold,
     decision: decide(matches.map((m) => m.riskLevel)),
-    query: {
-      name: input.name,
-      type: input.type,
-      ...(input.country !== undefined ? { country: input.country } : {}),
-      ...(input.birthDate !== undefined ? { birthDate: input.birthDate } : {}),
-      normalized: outcome.normalized,
-    },
+    query: echoed,
     matches,
   };
 }
