@@ -34,17 +34,10 @@ export interface AuditRecord {
  * what is stored. Made where the record is made (a job's screening thread, say), so the append, which holds the
  * chain lock, only hashes and writes.
  */
-export interface SerializedAuditRecord {
-  screeningId: string;
-  screenedAt: string;
-  kind: ScreeningKind;
-  apiKeyId: string | null;
-  batchId: string | null;
-  jobId: string | null;
-  reference: string | null;
-  decision: string;
-  canonicalJson: string;
-}
+export type SerializedAuditRecord = Pick<
+  AuditRecord,
+  'screeningId' | 'screenedAt' | 'kind' | 'apiKeyId' | 'batchId' | 'jobId' | 'reference' | 'decision'
+> & { canonicalJson: string };
 
 export function serializeAuditRecord(record: AuditRecord): SerializedAuditRecord {
   const { screeningId, screenedAt, kind, apiKeyId, batchId, jobId, reference, decision } = record;
