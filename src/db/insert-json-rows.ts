@@ -9,6 +9,26 @@ export class JsonText {
 /** A row to insert: the table's insertable columns, jsonb ones possibly as `JsonText`. */
 export type JsonRow<T extends keyof Database> = { [K in keyof Insertable<Database[T]>]: Insertable<Database[T]>[K] | JsonText };
 
+// The escapes JSON.stringify writes that jsonb refuses: U+0000, and unpaired UTF-16 surrogates (paired ones are written
+// as they are). A backslash of the data itself is written \\, so an escape is one after an even run of backslashes.
+const UNSTORABLE_ESCAPE = /(?<!\\)((?:\\\\)*)\\u(?:0000|d[89a-f][0-9a-f]{2})/gi;
+
+/**
+ * The JSON text of `value` as a jsonb column can hold it: U+0000 and unpaired surrogates, which PostgreSQL refuses,
+ * become U+FFFD; `replaced` says whether any did.
+ */
+export function storableJson(value: unknown): { text: string; replaced: boolean } {
+  const text = JSON.stringify(value);
+  // No \u in the text, nothing to replace: the common case.
+  if (!text.includes('\\u')) return { text, replaced: false };
+  let replaced = false;
+  const storable = text.replace(UNSTORABLE_ESCAPE, (_escape, backslashes: string) => {
+    replaced = true;
+    return `${backslashes}\\ufffd`;
+  });
+  return { text: storable, replaced };
+}
+
 // Rows per statement: one parameter however many rows, so the bound is the statement's size (~0.5 MB of audit records).
 export const JSON_INSERT_ROWS = 1000;
 

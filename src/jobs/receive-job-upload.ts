@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import type { Kysely } from 'kysely';
-import { JsonText, type JsonRow } from '../db/insert-json-rows';
+import { JsonText, storableJson, type JsonRow } from '../db/insert-json-rows';
 import type { Logger } from 'pino';
 import type { Database } from '../db/schema';
 import { HttpError } from '../http/errors';
@@ -40,6 +40,8 @@ export interface UploadSettings {
 
 // Rows per multi-row INSERT while the file streams in.
 export const UPLOAD_INSERT_ROWS = 1000;
+// A row holding U+0000 or an unpaired surrogate is kept (with U+FFFD in their place) and reported, never screened.
+const UNSTORABLE_ROW = 'the row holds U+0000 or an unpaired UTF-16 surrogate, which cannot be stored; they are shown as U+FFFD';
 // Batches being inserted at once while the file streams in.
 const UPLOAD_INSERTS_IN_FLIGHT = 2;
 // An upload that has not moved for this long is abandoned (its replica died mid-upload): its key may be reused.
@@ -167,7 +169,9 @@ async function storeRows(db: Kysely<Database>, jobId: string, rows: AsyncIterabl
       if (total >= maxRows) {
         throw new HttpError(413, 'too-many-rows', 'Too many rows', `the file holds more than ${maxRows} rows; split it into several jobs`);
       }
-      batch.push({ job_id: jobId, ordinal: total, line: row.line, input: new JsonText(JSON.stringify(row.input)), error: row.error });
+      const input = storableJson(row.input);
+      const error = row.error ?? (input.replaced ? UNSTORABLE_ROW : null);
+      batch.push({ job_id: jobId, ordinal: total, line: row.line, input: new JsonText(input.text), error });
       total += 1;
       if (batch.length >= UPLOAD_INSERT_ROWS) await flush();
     }

@@ -217,6 +217,35 @@ describe(`bad rows on ${TEST_DATABASE_KIND}`, () => {
     expect(rows[3]?.error).toMatch(/Unrecognized key.*colour/);
     expect(rows[4]?.error).toBe('the line is not a JSON object');
   });
+
+  it('reports a row holding U+0000 or an unpaired surrogate (which the database cannot store) instead of failing the upload', async () => {
+    const csv = ['id,name,type,country,birthDate,reference', 'nul,Ab\u0000c,,,,', 'ok,Natalya Titova,,,,'].join('\n');
+    const fromCsv = await runJob(csv);
+    expect(fromCsv.job).toMatchObject({ status: 'succeeded', total: 2, invalid: 1 });
+    const csvRows = await results(fromCsv.jobId);
+    expect(csvRows.map((r) => [r.line, r.id, r.decision])).toEqual([
+      [2, 'nul', 'invalid'],
+      [3, 'ok', 'review'],
+    ]);
+    expect(csvRows[0]?.error).toMatch(/U\+0000 or an unpaired UTF-16 surrogate/);
+
+    const ndjson = [
+      '{"id":"nul","name":"Ab\\u0000c"}',
+      '{"id":"lone","name":"Ab\\ud800c"}',
+      // A backslash written before "u0000" is data, not an escape: stored and screened as it is.
+      '{"id":"backslash","name":"Kim \\\\u0000 Chol"}',
+    ].join('\n');
+    const fromNdjson = await runJob(ndjson, { 'Content-Type': 'application/x-ndjson' });
+    expect(fromNdjson.job).toMatchObject({ status: 'succeeded', total: 3, invalid: 2 });
+    const ndjsonRows = await results(fromNdjson.jobId);
+    expect(ndjsonRows.map((r) => [r.id, r.decision])).toEqual([
+      ['nul', 'invalid'],
+      ['lone', 'invalid'],
+      ['backslash', 'clear'],
+    ]);
+    const audited = await t.context.database.db.selectFrom('screenings').select('record').where('job_id', '=', fromNdjson.jobId).execute();
+    expect(audited.map((a) => (a.record as { request: { name: string } }).request.name)).toEqual(['Kim \\u0000 Chol']);
+  });
 });
 
 describe(`malformed uploads on ${TEST_DATABASE_KIND}`, () => {
