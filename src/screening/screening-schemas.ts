@@ -13,14 +13,23 @@ export const DEFAULT_MATCHES_PER_QUERY = 5;
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
-const nameSchema = z
-  .string()
-  .trim()
-  .min(1, 'name must not be empty')
-  .max(MAX_NAME_LENGTH, `name must be at most ${MAX_NAME_LENGTH} characters`)
-  .refine((s) => !CONTROL_CHARACTERS.test(s), 'name must not contain control characters')
-  .refine((s) => !LONE_SURROGATE.test(s), 'name must not contain unpaired UTF-16 surrogates')
-  .meta({ description: `The counterparty's name as held, any script, 1–${MAX_NAME_LENGTH} characters.`, example: 'TKACHUK, Sergei' });
+/**
+ * Text the client sends and the audit trail keeps: no control characters, no unpaired surrogates (which PostgreSQL
+ * cannot store: such a request could never be recorded, so it is refused as the client's error, not a 503).
+ */
+const plainText = (schema: z.ZodString, field: string) =>
+  schema
+    .refine((s) => !CONTROL_CHARACTERS.test(s), `${field} must not contain control characters`)
+    .refine((s) => !LONE_SURROGATE.test(s), `${field} must not contain unpaired UTF-16 surrogates`);
+
+const nameSchema = plainText(
+  z
+    .string()
+    .trim()
+    .min(1, 'name must not be empty')
+    .max(MAX_NAME_LENGTH, `name must be at most ${MAX_NAME_LENGTH} characters`),
+  'name',
+).meta({ description: `The counterparty's name as held, any script, 1–${MAX_NAME_LENGTH} characters.`, example: 'TKACHUK, Sergei' });
 
 const countrySchema = z
   .string()
@@ -43,11 +52,7 @@ const birthDateSchema = z
   .refine(isRealDate, 'birthDate is not a calendar date')
   .meta({ example: '1960' });
 
-const referenceSchema = z
-  .string()
-  .max(256)
-  .refine((s) => !CONTROL_CHARACTERS.test(s), 'reference must not contain control characters')
-  .meta({ description: "The client's own id for this counterparty, kept in the audit record.", example: 'CUST-000123' });
+const referenceSchema = plainText(z.string().max(256), 'reference').meta({ description: "The client's own id for this counterparty, kept in the audit record.", example: 'CUST-000123' });
 
 const thresholdSchema = z.number().min(0).max(1).meta({ description: 'Minimum score of a returned match (default: the operating point).' });
 const limitSchema = z.number().int().min(1).max(MAX_MATCHES_PER_QUERY).meta({ description: 'Maximum matches per query.' });
@@ -66,7 +71,7 @@ export const ScreenRequestSchema = z
 export type ScreenRequest = z.output<typeof ScreenRequestSchema>;
 
 export const BatchItemSchema = z.strictObject({
-  id: z.string().min(1).max(256).meta({ description: 'Unique within the batch.' }),
+  id: plainText(z.string().min(1).max(256), 'id').meta({ description: 'Unique within the batch.' }),
   name: nameSchema,
   type: z.enum(['person', 'organization', 'any']).default('any'),
   country: countrySchema.optional(),

@@ -102,6 +102,10 @@ describe(`POST /v1/screen/batch on ${TEST_DATABASE_KIND}`, () => {
     ['1001 items', { items: Array.from({ length: 1001 }, (_, i) => ({ id: String(i), name: 'x' })) }, 'body.items'],
     ['duplicate ids', { items: [{ id: '1', name: 'a' }, { id: '1', name: 'b' }] }, 'body.items.1.id'],
     ['an empty name', { items: [{ id: '1', name: '   ' }] }, 'body.items.0.name'],
+    // Text the audit trail could not store is the client's error, not a 503 "retry later".
+    ['an id with U+0000', { items: [{ id: 'a\u0000', name: 'Kim Chol' }] }, 'body.items.0.id'],
+    ['an id with an unpaired surrogate', { items: [{ id: 'a\ud800', name: 'Kim Chol' }] }, 'body.items.0.id'],
+    ['a reference with an unpaired surrogate', { items: [{ id: '1', name: 'Kim Chol', reference: 'r\udc00' }] }, 'body.items.0.reference'],
   ])('returns 400 problem+json for %s', async (_label, body, path) => {
     const res = await request(t.app).post('/v1/screen/batch').send(body);
     expect(res.status).toBe(400);
