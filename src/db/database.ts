@@ -1,5 +1,6 @@
 import fs from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { PGlite, type QueryOptions } from '@electric-sql/pglite';
 import { Kysely, Migrator, PostgresDialect, sql, type MigrationResultSet } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import { Pool, types } from 'pg';
@@ -35,6 +36,28 @@ export interface DatabaseOptions {
   poolSize?: number;
 }
 
+/**
+ * PGlite runs each query synchronously on this thread, and kysely's PGlite driver hands its one connection from one
+ * queued query to the next in microtasks, so a run of queued work (a job's chunk commits one after another) held the
+ * event loop for seconds: no request was read meanwhile, and keep-alive timers that came due during the stall
+ * closed sockets whose next request was already waiting (clients saw ECONNRESET). Given to the dialect in PGlite's
+ * place, this lets the event loop take a turn before every query.
+ */
+function takingTurns(pglite: PGlite): PGlite {
+  const query = async <T>(text: string, params?: unknown[], options?: QueryOptions) => {
+    await nextTurn();
+    return pglite.query<T>(text, params, options);
+  };
+  // Everything else goes to PGlite itself (its methods read private fields, so they are bound to it).
+  return new Proxy(pglite, {
+    get(target, property) {
+      if (property === 'query') return query;
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
+
 /** Opens PostgreSQL through `pg` when a URL is given, else the embedded PGlite. Does not run migrations. */
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if (options.databaseUrl) {
@@ -65,7 +88,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     fs.mkdirSync(options.pgliteDataDir, { recursive: true });
   }
   const pglite = await PGlite.create(options.pgliteDataDir);
-  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(takingTurns(pglite)) });
   return {
     db,
     kind: 'pglite',
