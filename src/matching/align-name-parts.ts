@@ -1,5 +1,5 @@
 import { compareParts, MIN_PART_SIMILARITY, type ComparePartsOptions, type PartComparison } from './compare-name-parts';
-import type { JoinedTokenAnalyzer, NameForm, NameToken } from './tokenize-name';
+import { nameToken, type JoinedTokenAnalyzer, type NameForm, type NameToken } from './tokenize-name';
 
 /**
  * Order-free alignment of a query's name parts with a list name's parts: the one-to-one assignment that maximizes
@@ -166,20 +166,7 @@ function joinTokens(parts: readonly NameToken[], analyze: JoinedTokenAnalyzer): 
     texts.push(part.text);
   }
   const features = analyze(texts);
-  // Spelled out in `makeToken`'s order, not spread: every token the scorer reads then has one object shape.
-  return {
-    text: texts.join(''),
-    skeleton: features.skeleton,
-    korean: features.korean,
-    koreanSyllableKeys: features.koreanSyllableKeys,
-    koreanSyllables: features.koreanSyllables,
-    loose: features.loose,
-    slavic: features.slavic,
-    frenchSkeleton: features.frenchSkeleton,
-    role: features.role,
-    weight,
-    hangul,
-  };
+  return nameToken(texts.join(''), features, features.role, weight, hangul);
 }
 
 /** A part made by joining adjacent parts of a form, and which parts it joins. */

@@ -163,11 +163,11 @@ const MAX_TOKENS_PER_FORM = 12;
 /** A parenthesized text of at least this many parts is also compared as a name on its own. */
 const MIN_PARENTHETICAL_NAME_PARTS = 3;
 
-/** Builds one token with its features and role. */
-export function makeToken(text: string, analyze: TokenAnalyzer, role?: NamePartRole, hangul = false): NameToken {
-  const features = analyze(text);
-  const finalRole = role ?? features.role;
-  // Spelled out rather than spread: one object shape for every token, and a spread is costly on the query path.
+/**
+ * The one place a token is made. Spelled out rather than spread: every token (a part, or parts written together) then
+ * has one object shape, so the property reads of retrieval and scoring stay monomorphic; a spread is costly too.
+ */
+export function nameToken(text: string, features: TokenFeatures, role: NamePartRole, weight: number, hangul: boolean): NameToken {
   return {
     text,
     skeleton: features.skeleton,
@@ -177,10 +177,17 @@ export function makeToken(text: string, analyze: TokenAnalyzer, role?: NamePartR
     loose: features.loose,
     slavic: features.slavic,
     frenchSkeleton: features.frenchSkeleton,
-    role: finalRole,
-    weight: namePartWeight(finalRole),
+    role,
+    weight,
     hangul,
   };
+}
+
+/** Builds one token with its features and role. */
+export function makeToken(text: string, analyze: TokenAnalyzer, role?: NamePartRole, hangul = false): NameToken {
+  const features = analyze(text);
+  const finalRole = role ?? features.role;
+  return nameToken(text, features, finalRole, namePartWeight(finalRole), hangul);
 }
 
 /** Splits "NAME (ACRONYM)" into the name without parentheses and the parenthesized texts, innermost first. */
