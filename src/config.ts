@@ -35,6 +35,17 @@ export const configSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
   // Max connections in the pg pool (DATABASE_URL only).
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  // PostgreSQL: a new connection must open within this many ms.
+  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(5_000),
+  // PostgreSQL: an interactive statement (a screening's audit append, a job chunk's commit) is cancelled by the server
+  // after this many ms, and the request answers 503; 0 disables.
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+  // PostgreSQL: the client gives up on an interactive statement's answer after this many ms (a cut network sends no
+  // error) and drops the connection; 0 disables. Keep it above DATABASE_STATEMENT_TIMEOUT_MS.
+  DATABASE_QUERY_TIMEOUT_MS: z.coerce.number().int().min(0).default(15_000),
+  // PostgreSQL: the bound of one statement of a long operation (migrations, data load, chain verification,
+  // retention, setup waiting on another replica's lock), on the server; the client allows 5 s more. 0 disables.
+  DATABASE_LONG_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(900_000),
   // PGlite data directory. Unset: `.data/pglite` under the project; `memory://` keeps it in memory.
   PGLITE_DATA_DIR: z.string().optional(),
   // Folder with the bundled source files (UN XML, investigation YAML, resolution paragraphs).
@@ -47,6 +58,8 @@ export const configSchema = z.object({
   LOG_REQUESTS: booleanFromEnv.default(true),
   // Largest accepted JSON body (bytes, or a size like 2mb). Larger bodies get 413.
   BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)?$/i).default('2mb'),
+  // On SIGTERM/SIGINT: requests in flight get this many ms to finish before their connections are closed.
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(15_000),
   // A request still unanswered after this many ms gets 503; the server also drops slow uploads.
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
   // Per-key rate limit: at most RATE_LIMIT_MAX requests per RATE_LIMIT_WINDOW_MS (0 disables). Per replica.

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { SCOPES, createApiKey, listApiKeys, revokeApiKey, type Scope } from '../auth/api-keys';
-import { loadConfig, pgliteDataDir } from '../config';
-import { migrateToLatest, openDatabase } from '../db/database';
+import { loadConfig } from '../config';
+import { migrateToLatest, openConfiguredDatabase } from '../db/database';
 
 const USAGE = `usage:
   npm run keys -- create --name <name> --scopes <${SCOPES.join(',')}>
@@ -18,12 +18,9 @@ export async function keysCommand(argv: string[]): Promise<number> {
   });
   const [command, arg] = positionals;
   const config = loadConfig();
-  const handle = await openDatabase({
-    pgliteDataDir: pgliteDataDir(config),
-    ...(config.DATABASE_URL !== undefined ? { databaseUrl: config.DATABASE_URL } : {}),
-  });
+  const handle = await openConfiguredDatabase(config);
   try {
-    await migrateToLatest(handle.db);
+    await migrateToLatest(handle.longDb);
     switch (command) {
       case 'create': {
         const scopes = (values.scopes ?? '').split(',').map((s) => s.trim()).filter(Boolean);

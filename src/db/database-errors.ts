@@ -1,6 +1,7 @@
 // SQLSTATE classes that mean "the database is not there right now", not "the query is wrong":
-// 08 connection exception, 53 insufficient resources, 57P01–57P03 shutdown / cannot connect now.
-const UNAVAILABLE_SQLSTATE = /^(08|53|57P0[123])/;
+// 08 connection exception, 53 insufficient resources, 57014 cancelled (statement_timeout), 57P01–57P03 shutdown /
+// cannot connect now.
+const UNAVAILABLE_SQLSTATE = /^(08|53|57014|57P0[123])/;
 const UNAVAILABLE_NODE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH']);
 const UNAVAILABLE_MESSAGES = [
   /PGlite is closed/i,
@@ -8,7 +9,10 @@ const UNAVAILABLE_MESSAGES = [
   /Connection terminated/i,
   /timeout exceeded when trying to connect/i,
   /Client has encountered a connection error/i,
-  /the database system is (starting up|shutting down)/i,
+  /the database system is (starting up|shutting down|in recovery mode)/i,
+  // pg's client-side bound (query_timeout): the answer never came.
+  /Query read timeout/i,
+  /Connection terminated due to connection timeout/i,
 ];
 
 /** True when an error says the database is unreachable or going away (answer 503), not that a query is bad. */

@@ -1,10 +1,23 @@
 import fs from 'node:fs';
-import { setImmediate as nextTurn } from 'node:timers/promises';
+import { setImmediate as nextTurn, setTimeout as nextTimer } from 'node:timers/promises';
 import { PGlite, type QueryOptions } from '@electric-sql/pglite';
-import { Kysely, Migrator, PostgresDialect, sql, type MigrationResultSet } from 'kysely';
+import {
+  Kysely,
+  Migrator,
+  PostgresDialect,
+  sql,
+  type MigrationResultSet,
+  type PostgresCursor,
+  type PostgresPool,
+  type PostgresPoolClient,
+  type PostgresQueryResult,
+} from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
-import { Pool, types } from 'pg';
+import { Pool, types, type PoolClient } from 'pg';
+import type { Logger } from 'pino';
 import { migrations } from '../../migrations';
+import { pgliteDataDir, type Config } from '../config';
+import { isDatabaseUnavailable } from './database-errors';
 import type { Database } from './schema';
 
 // Keep DATE columns as 'YYYY-MM-DD' text (pg would turn them into local-time Date objects).
@@ -14,7 +27,13 @@ export type DatabaseKind = 'pglite' | 'postgres';
 
 /** A database handle: kysely for queries, plus what the service needs to manage it. */
 export interface DatabaseHandle {
+  /** For interactive work (a request, a job chunk): each statement bounded by the interactive timeouts. */
   db: Kysely<Database>;
+  /**
+   * For long operations (migrations, loading data, chain verification, retention, setup under a lock): the long
+   * timeouts, on connections of their own so they never starve the interactive pool. The same as `db` on PGlite.
+   */
+  longDb: Kysely<Database>;
   kind: DatabaseKind;
   /** Resolves when the database answers a trivial query; rejects otherwise. */
   ping(): Promise<void>;
@@ -28,13 +47,44 @@ export interface DatabaseHandle {
   pglite?: PGlite;
 }
 
+/** How long the database may take, in ms (0: no bound). PostgreSQL only: see `openDatabase` for PGlite. */
+export interface DatabaseTimeouts {
+  /** Opening a connection. */
+  connectMs: number;
+  /** An interactive statement, on the server (`statement_timeout`). */
+  statementMs: number;
+  /** An interactive statement, on the client: also bounds a statement whose answer never arrives (a cut network). */
+  queryMs: number;
+  /** A statement of a long operation, on the server; on the client it is this plus the client's margin. */
+  longStatementMs: number;
+}
+
+export const DEFAULT_DATABASE_TIMEOUTS: DatabaseTimeouts = {
+  connectMs: 5_000,
+  statementMs: 10_000,
+  queryMs: 15_000,
+  longStatementMs: 900_000,
+};
+
 export interface DatabaseOptions {
   /** PostgreSQL connection string; when absent, PGlite is used. */
   databaseUrl?: string;
   /** PGlite data directory, or `memory://` for an in-memory database. */
   pgliteDataDir: string;
   poolSize?: number;
+  timeouts?: Partial<DatabaseTimeouts>;
+  /** Where lost connections are reported (they are handled either way). */
+  log?: Logger;
 }
+
+// Connections reserved for long operations, beside the interactive pool.
+const LONG_POOL_SIZE = 3;
+// The client-side bound of a long statement exceeds the server's by this much, so the server's cancel comes first.
+const CLIENT_TIMEOUT_MARGIN_MS = 5_000;
+// TCP keepalive on every connection, so a half-open one (the server's host gone) is noticed by the OS.
+const KEEPALIVE_INITIAL_DELAY_MS = 10_000;
+// Idle connections are closed after this long (and reopened on demand).
+const IDLE_CONNECTION_MS = 30_000;
 
 /**
  * PGlite runs each query synchronously on this thread, and kysely's PGlite driver hands its one connection from one
@@ -58,23 +108,116 @@ function takingTurns(pglite: PGlite): PGlite {
   });
 }
 
-/** Opens PostgreSQL through `pg` when a URL is given, else the embedded PGlite. Does not run migrations. */
+/**
+ * A `pg` pool whose connections can never crash the process and never outlive a failure:
+ * - every client has an 'error' listener for its whole life (pg-pool listens only while a client is idle; a client
+ *   checked out for a transaction whose server goes away emits 'error' with no one listening, and Node exits);
+ * - a client whose query failed because the connection broke or timed out is destroyed on release instead of going
+ *   back to the pool (a client-side timeout leaves the unanswered query in the client's queue, so every later
+ *   query on it would wait behind it). The pool opens new connections on demand, so it heals when the server returns.
+ */
+function resilientPool(options: { url: string; max: number; statementMs: number; queryMs: number; connectMs: number; name: string; log?: Logger }): {
+  pool: Pool;
+  kyselyPool: PostgresPool;
+} {
+  const pool = new Pool({
+    connectionString: options.url,
+    max: options.max,
+    connectionTimeoutMillis: options.connectMs,
+    idleTimeoutMillis: IDLE_CONNECTION_MS,
+    keepAlive: true,
+    keepAliveInitialDelayMillis: KEEPALIVE_INITIAL_DELAY_MS,
+    ...(options.statementMs > 0 ? { statement_timeout: options.statementMs } : {}),
+    ...(options.queryMs > 0 ? { query_timeout: options.queryMs } : {}),
+    application_name: `sanctions-screening:${options.name}`,
+  });
+  // Every client, idle or checked out (in a query, or holding a transaction between queries), reports its own loss
+  // here; its query, if one was running, rejects as well, and kysely rolls back and discards the connection.
+  pool.on('connect', (client) => {
+    client.on('error', (err) => options.log?.warn({ pool: options.name, reason: err.message }, 'database connection lost'));
+  });
+  // pg-pool also re-emits an idle client's loss on the pool, after removing the client: reported above already.
+  pool.on('error', () => undefined);
+
+  const wrappers = new WeakMap<PoolClient, PostgresPoolClient>();
+  const wrap = (client: PoolClient): PostgresPoolClient => {
+    let broken = false;
+    function query<R>(text: string, values: readonly unknown[]): Promise<PostgresQueryResult<R>>;
+    function query<R>(cursor: PostgresCursor<R>): PostgresCursor<R>;
+    function query<R>(text: string | PostgresCursor<R>, values: readonly unknown[] = []): Promise<PostgresQueryResult<R>> | PostgresCursor<R> {
+      // No cursor is given to the dialect, so kysely only sends text (and never streams).
+      if (typeof text !== 'string') throw new Error('cursor queries are not configured');
+      return client.query(text, [...values]).then(
+        (result) => result as unknown as PostgresQueryResult<R>,
+        (error: unknown) => {
+          if (isDatabaseUnavailable(error)) broken = true;
+          throw error;
+        },
+      );
+    }
+    return { query, release: (destroy?: boolean) => client.release(destroy === true || broken) };
+  };
+  const kyselyPool: PostgresPool = {
+    connect: async () => {
+      const client = await pool.connect();
+      let wrapper = wrappers.get(client);
+      if (!wrapper) {
+        wrapper = wrap(client);
+        wrappers.set(client, wrapper);
+      }
+      return wrapper;
+    },
+    end: () => pool.end(),
+  };
+  return { pool, kyselyPool };
+}
+
+/**
+ * Opens PostgreSQL through `pg` when a URL is given, else the embedded PGlite. Does not run migrations.
+ *
+ * On PostgreSQL every statement is bounded twice, on the server and on the client (`options.timeouts`), and a lost
+ * or timed-out connection fails its query (and so its transaction) without ever reaching the process. PGlite runs
+ * in this process, on this thread: there is no connection to lose and no server-side timer (`statement_timeout` is
+ * not enforced in its single-user mode), so a query runs to its end; a request waiting on it still answers 503
+ * after REQUEST_TIMEOUT_MS.
+ */
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if (options.databaseUrl) {
-    const pool = new Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
-    // An idle client that loses its server emits 'error'; without a listener the process would crash.
-    pool.on('error', () => undefined);
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const timeouts = { ...DEFAULT_DATABASE_TIMEOUTS, ...options.timeouts };
+    const interactive = resilientPool({
+      url: options.databaseUrl,
+      max: options.poolSize ?? 10,
+      connectMs: timeouts.connectMs,
+      statementMs: timeouts.statementMs,
+      queryMs: timeouts.queryMs,
+      name: 'interactive',
+      ...(options.log ? { log: options.log } : {}),
+    });
+    const long = resilientPool({
+      url: options.databaseUrl,
+      max: LONG_POOL_SIZE,
+      connectMs: timeouts.connectMs,
+      statementMs: timeouts.longStatementMs,
+      queryMs: timeouts.longStatementMs > 0 ? timeouts.longStatementMs + CLIENT_TIMEOUT_MARGIN_MS : 0,
+      name: 'long',
+      ...(options.log ? { log: options.log } : {}),
+    });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: interactive.kyselyPool }) });
+    const longDb = new Kysely<Database>({ dialect: new PostgresDialect({ pool: long.kyselyPool }) });
     return {
       db,
+      longDb,
       kind: 'postgres',
       ping: async () => {
         await sql`select 1`.execute(db);
       },
-      close: () => db.destroy(),
-      // The lock is held on one pooled connection for the duration; `task` uses the other connections.
+      close: async () => {
+        await Promise.all([db.destroy(), longDb.destroy()]);
+      },
+      // The lock is held on one long connection (waiting for another replica's setup may take a while); `task`
+      // uses other connections.
       exclusively: (lockKey, task) =>
-        db.connection().execute(async (connection) => {
+        longDb.connection().execute(async (connection) => {
           await sql`select pg_advisory_lock(hashtext(${lockKey}))`.execute(connection);
           try {
             return await task();
@@ -91,6 +234,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   const db = new Kysely<Database>({ dialect: new PGliteDialect(takingTurns(pglite)) });
   return {
     db,
+    longDb: db,
     kind: 'pglite',
     pglite,
     ping: async () => {
@@ -102,6 +246,35 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
       if (!pglite.closed) await pglite.close();
     },
   };
+}
+
+// While waiting for the database, it is asked this often.
+const WAIT_PING_INTERVAL_MS = 1_000;
+
+/** Resolves true once the database answers, or false after `maxMs` without an answer. Never throws. */
+export async function waitForDatabase(handle: Pick<DatabaseHandle, 'ping'>, maxMs: number): Promise<boolean> {
+  const deadline = Date.now() + maxMs;
+  for (;;) {
+    if (await handle.ping().then(() => true, () => false)) return true;
+    if (Date.now() + WAIT_PING_INTERVAL_MS > deadline) return false;
+    await nextTimer(WAIT_PING_INTERVAL_MS);
+  }
+}
+
+/** Opens the database the config names (DATABASE_URL, else PGlite in PGLITE_DATA_DIR), with its bounds. */
+export function openConfiguredDatabase(config: Config, log?: Logger): Promise<DatabaseHandle> {
+  return openDatabase({
+    pgliteDataDir: pgliteDataDir(config),
+    poolSize: config.DATABASE_POOL_SIZE,
+    timeouts: {
+      connectMs: config.DATABASE_CONNECT_TIMEOUT_MS,
+      statementMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
+      queryMs: config.DATABASE_QUERY_TIMEOUT_MS,
+      longStatementMs: config.DATABASE_LONG_STATEMENT_TIMEOUT_MS,
+    },
+    ...(config.DATABASE_URL !== undefined ? { databaseUrl: config.DATABASE_URL } : {}),
+    ...(log ? { log } : {}),
+  });
 }
 
 /** Brings the schema to the latest migration. Throws with the failing migration's name. */

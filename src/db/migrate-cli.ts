@@ -1,15 +1,12 @@
-import { loadConfig, pgliteDataDir } from '../config';
-import { migrateToLatest, openDatabase } from './database';
+import { loadConfig } from '../config';
+import { migrateToLatest, openConfiguredDatabase } from './database';
 
 /** npm run migrate: brings the configured database to the latest schema and prints what ran. */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const handle = await openDatabase({
-    pgliteDataDir: pgliteDataDir(config),
-    ...(config.DATABASE_URL !== undefined ? { databaseUrl: config.DATABASE_URL } : {}),
-  });
+  const handle = await openConfiguredDatabase(config);
   try {
-    const result = await migrateToLatest(handle.db);
+    const result = await migrateToLatest(handle.longDb);
     const ran = result.results ?? [];
     process.stdout.write(ran.length === 0 ? 'schema is up to date\n' : ran.map((r) => `${r.status}: ${r.migrationName}\n`).join(''));
   } finally {

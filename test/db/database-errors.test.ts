@@ -9,6 +9,10 @@ describe('isDatabaseUnavailable', () => {
     ['a connection exception (08006)', withCode('connection failure', '08006')],
     ['a closed PGlite', new Error('PGlite is closed')],
     ['a wrapped cause', new Error('query failed', { cause: withCode('x', 'ECONNRESET') })],
+    ['a statement cancelled by statement_timeout (57014)', withCode('canceling statement due to statement timeout', '57014')],
+    ["pg's client-side query timeout", new Error('Query read timeout')],
+    ['a connection that timed out while opening', new Error('Connection terminated due to connection timeout')],
+    ['a server in crash recovery', withCode('the database system is in recovery mode', '57P03')],
   ])('treats %s as unavailable', (_label, error) => {
     expect(isDatabaseUnavailable(error)).toBe(true);
   });

@@ -43,7 +43,7 @@ export function auditRoutes(context: AppContext): Router {
   router
     .route('/v1/audit/verify')
     .get(...guard, async (_req, res) => {
-      res.json(await verifyChain(db));
+      res.json(await verifyChain(context.database.longDb));
     })
     .all(allowOnly('GET'));
   return router;
