@@ -3,8 +3,10 @@ import { AuditWriter } from './audit/audit-writer';
 import { pruneScreenings } from './audit/audit-repository';
 import { countActiveKeys } from './auth/api-keys';
 import { createAuth, type Auth } from './auth/auth-middleware';
-import { pgliteDataDir, type Config } from './config';
-import { migrateToLatest, openDatabase, type DatabaseHandle } from './db/database';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Config } from './config';
+import { migrateToLatest, openConfiguredDatabase, type DatabaseHandle } from './db/database';
+import { isDatabaseUnavailable } from './db/database-errors';
 import { loadData, type DataSnapshot } from './datasets/data-store';
 import { createJobService, type JobService } from './jobs/job-service';
 import { createReferenceService, type ReferenceService } from './reference/reference-service';
@@ -22,7 +24,10 @@ export interface AppContext {
   jobs: JobService;
   /** The loaded data; undefined until `prepare()` finishes (readiness). */
   data: { snapshot?: DataSnapshot; error?: Error };
-  /** Migrates the database, checks keys and loads the data; resolves when the service is ready. */
+  /**
+   * Migrates the database, checks keys and loads the data; resolves when the service is ready. While the database
+   * cannot be reached it waits and tries again (readiness stays 503) instead of failing; any other error rejects.
+   */
   prepare(): Promise<DataSnapshot>;
   close(): Promise<void>;
 }
@@ -33,27 +38,25 @@ export interface ContextOverrides {
 }
 
 const DAY_MS = 86_400_000;
+// While the database is unreachable at start-up, tries are this far apart, doubling up to the maximum.
+const STARTUP_RETRY_FIRST_MS = 500;
+const STARTUP_RETRY_MAX_MS = 10_000;
 // Retention runs at startup and then this often.
 const RETENTION_INTERVAL_MS = 3_600_000;
 
 /** Builds every dependency from the config; tests swap parts through `overrides`. */
 export async function createContext(config: Config, overrides: ContextOverrides = {}): Promise<AppContext> {
   const log = overrides.log ?? pino({ level: config.LOG_LEVEL, base: { service: 'sanctions-screening' } });
-  const database =
-    overrides.database ??
-    (await openDatabase({
-      pgliteDataDir: pgliteDataDir(config),
-      poolSize: config.DATABASE_POOL_SIZE,
-      ...(config.DATABASE_URL !== undefined ? { databaseUrl: config.DATABASE_URL } : {}),
-    }));
+  const database = overrides.database ?? (await openConfiguredDatabase(config, log.child({ component: 'database' })));
   const production = config.NODE_ENV === 'production';
   const data: AppContext['data'] = {};
   let retentionTimer: NodeJS.Timeout | undefined;
+  let closing = false;
   const jobs = createJobService({ config, log, database, snapshot: () => data.snapshot });
 
   async function applyRetention() {
     if (config.AUDIT_RETENTION_DAYS === 0) return;
-    const removed = await pruneScreenings(database.db, new Date(Date.now() - config.AUDIT_RETENTION_DAYS * DAY_MS));
+    const removed = await pruneScreenings(database.longDb, new Date(Date.now() - config.AUDIT_RETENTION_DAYS * DAY_MS));
     if (removed > 0) log.info({ removed, retentionDays: config.AUDIT_RETENTION_DAYS }, 'audit records past retention removed');
   }
 
@@ -70,8 +73,9 @@ export async function createContext(config: Config, overrides: ContextOverrides 
     jobs,
     data,
     async prepare() {
-      try {
-        await migrateToLatest(database.db);
+      // Every step is safe to run again: migrations and data loads skip what is done, the queue starts once.
+      const prepareOnce = async () => {
+        await migrateToLatest(database.longDb);
         const keys = await countActiveKeys(database.db);
         if (keys === 0 && production) {
           throw new Error('NODE_ENV=production and no API key exists: create one with `npm run keys -- create --name <name> --scopes screen,read`');
@@ -79,20 +83,32 @@ export async function createContext(config: Config, overrides: ContextOverrides 
         if (keys === 0) {
           log.warn('NO API KEYS EXIST: the service is OPEN, every request is allowed without a key (development only; create a key to close it)');
         }
-        const snapshot = await loadData(database.db, { dataDir: config.DATA_DIR, unListFile: config.UN_LIST_FILE, log });
+        const snapshot = await loadData(database.longDb, { dataDir: config.DATA_DIR, unListFile: config.UN_LIST_FILE, log });
         // The job queue starts before readiness: once /readyz is 200, uploads are accepted.
         await jobs.start();
-        data.snapshot = snapshot;
-        if (config.AUDIT_RETENTION_DAYS > 0) {
+        if (config.AUDIT_RETENTION_DAYS > 0 && !retentionTimer) {
           retentionTimer = await runNowAndEvery(applyRetention, RETENTION_INTERVAL_MS, log, 'audit retention');
         }
-        return data.snapshot;
-      } catch (error) {
-        data.error = error instanceof Error ? error : new Error(String(error));
-        throw error;
+        return snapshot;
+      };
+      let delayMs = STARTUP_RETRY_FIRST_MS;
+      for (let attempt = 1; ; attempt++) {
+        try {
+          data.snapshot = await prepareOnce();
+          return data.snapshot;
+        } catch (error) {
+          if (closing || !isDatabaseUnavailable(error)) {
+            data.error = error instanceof Error ? error : new Error(String(error));
+            throw error;
+          }
+          log.warn({ attempt, retryInMs: delayMs, reason: error instanceof Error ? error.message : String(error) }, 'database unreachable at start-up; waiting for it');
+          await sleep(delayMs);
+          delayMs = Math.min(delayMs * 2, STARTUP_RETRY_MAX_MS);
+        }
       }
     },
     async close() {
+      closing = true;
       if (retentionTimer) clearInterval(retentionTimer);
       await jobs.stop();
       await database.close();

@@ -4,6 +4,7 @@ import PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
 import type { DatabaseHandle } from '../db/database';
 import type { Database } from '../db/schema';
+import { isDatabaseUnavailable } from '../db/database-errors';
 import { pgBossDatabase, transactionDatabase } from './pg-boss-database';
 
 /** The queue of job chunks; one message per chunk. */
@@ -39,7 +40,7 @@ const STOP_TIMEOUT_MS = 10_000;
  * chunk commit's business (see `commitChunk`).
  */
 export class JobQueue {
-  private readonly boss: PgBoss;
+  private boss: PgBoss;
   private readonly handle: DatabaseHandle;
   private readonly workerIds: string[] = [];
   private started = false;
@@ -50,14 +51,24 @@ export class JobQueue {
     private readonly log: Logger,
   ) {
     this.handle = handle;
-    this.boss = new PgBoss({
-      db: pgBossDatabase(handle),
+    this.boss = this.createBoss();
+  }
+
+  private createBoss(): PgBoss {
+    const boss = new PgBoss({
+      db: pgBossDatabase(this.handle),
       schedule: false,
       supervise: true,
       migrate: true,
-      maintenanceIntervalSeconds: options.maintenanceIntervalSeconds,
+      maintenanceIntervalSeconds: this.options.maintenanceIntervalSeconds,
     });
-    this.boss.on('error', (err) => this.log.error({ err }, 'job queue error'));
+    // pg-boss reports a failed poll or maintenance run here and tries again on its next round: while the database is
+    // away that is expected, one warning a round; anything else is a real error.
+    boss.on('error', (err) => {
+      if (isDatabaseUnavailable(err)) this.log.warn({ reason: err.message }, 'job queue cannot reach the database; retrying');
+      else this.log.error({ err }, 'job queue error');
+    });
+    return boss;
   }
 
   /**
@@ -66,10 +77,19 @@ export class JobQueue {
    * partition creation), which would stop a replica from starting.
    */
   async start(): Promise<void> {
+    if (this.started) return;
     await this.handle.exclusively('sanctions-screening:job-queue-setup', async () => {
-      await this.boss.start();
+      try {
+        await this.boss.start();
+        await this.setUpQueues();
+      } catch (error) {
+        // A pg-boss whose start failed half-way would answer a second start() as already started: the next try
+        // (the database back, say) gets a new one.
+        await this.boss.stop({ graceful: false, wait: true }).catch(() => undefined);
+        this.boss = this.createBoss();
+        throw error;
+      }
       this.started = true;
-      await this.setUpQueues();
     });
   }
 

@@ -2,7 +2,8 @@ import os from 'node:os';
 import type { Logger } from 'pino';
 import type { Config } from '../config';
 import type { DataSnapshot } from '../datasets/data-store';
-import type { DatabaseHandle } from '../db/database';
+import { waitForDatabase, type DatabaseHandle } from '../db/database';
+import { isDatabaseUnavailable } from '../db/database-errors';
 import { NotFoundError, ServiceUnavailableError } from '../http/errors';
 import { DEFAULT_MATCHES_PER_QUERY } from '../screening/screening-schemas';
 import { JobQueue, type ChunkMessage } from './job-queue';
@@ -78,12 +79,13 @@ export function createJobService(deps: {
   const pool = new ScreeningPool({ threads: config.JOB_THREADS, nice: config.JOB_THREAD_NICE }, log);
   const worker = `${os.hostname()}:${process.pid}`;
   let started = false;
+  let working = false;
   let cleanupTimer: NodeJS.Timeout | undefined;
   let retentionTimer: NodeJS.Timeout | undefined;
 
   async function applyRetention(now = new Date()): Promise<number> {
     if (config.JOB_RETENTION_DAYS <= 0) return 0;
-    const deleted = await deleteFinishedJobs(db, new Date(now.getTime() - config.JOB_RETENTION_DAYS * DAY_MS));
+    const deleted = await deleteFinishedJobs(database.longDb, new Date(now.getTime() - config.JOB_RETENTION_DAYS * DAY_MS));
     if (deleted.length > 0) log.info({ jobs: deleted.length, retentionDays: config.JOB_RETENTION_DAYS }, 'expired jobs deleted');
     return deleted.length;
   }
@@ -99,7 +101,15 @@ export function createJobService(deps: {
       log.debug({ ...message, outcome }, 'chunk');
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      log.warn({ err: error, ...message }, 'chunk attempt failed; it will be retried');
+      if (isDatabaseUnavailable(error)) {
+        // The failure could not be recorded while the database is away, and pg-boss would then hand the chunk out
+        // again only when its lease expires (JOB_CHUNK_TIMEOUT_SECONDS). Waiting for the database first lets the
+        // failure be recorded and the chunk retried as soon as the server is back.
+        log.warn({ ...message, reason }, 'chunk attempt failed: database unavailable; waiting for it before retrying');
+        await waitForDatabase(database, (config.JOB_CHUNK_TIMEOUT_SECONDS * 1000) / 2);
+      } else {
+        log.warn({ err: error, ...message }, 'chunk attempt failed; it will be retried');
+      }
       await recordChunkFailure(db, message.jobId, message.chunk, reason).catch(() => undefined);
       throw error;
     }
@@ -145,14 +155,16 @@ export function createJobService(deps: {
         afterLine = last.line;
       }
     },
+    // Safe to call again after a failure (the database away at start-up): each part starts once.
     async start() {
       await queue.start();
       started = true;
-      cleanupTimer = await runNowAndEvery(removeAbandonedUploads, ABANDONED_UPLOAD_MS, log, 'removing abandoned uploads');
+      cleanupTimer ??= await runNowAndEvery(removeAbandonedUploads, ABANDONED_UPLOAD_MS, log, 'removing abandoned uploads');
       if (config.JOB_RETENTION_DAYS > 0) {
-        retentionTimer = await runNowAndEvery(() => applyRetention(), RETENTION_INTERVAL_MS, log, 'job retention');
+        retentionTimer ??= await runNowAndEvery(() => applyRetention(), RETENTION_INTERVAL_MS, log, 'job retention');
       }
-      if (config.JOB_WORKERS) {
+      if (config.JOB_WORKERS && !working) {
+        working = true;
         const concurrency = config.JOB_CONCURRENCY ?? config.JOB_THREADS + 1;
         await queue.work(concurrency, onChunk, onChunkFailed);
         log.info({ worker, threads: config.JOB_THREADS, concurrency, chunkRows: config.JOB_CHUNK_ROWS }, 'job workers started');
