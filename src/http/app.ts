@@ -63,6 +63,11 @@ export function createApp(context: AppContext): Express {
     pinoHttp({
       logger: context.log,
       autoLogging: config.LOG_REQUESTS,
+      // A 503 (loading, database away) and a 4xx are expected answers: a warning; other 5xx are bugs.
+      customLogLevel: (_req, res, err) => {
+        if (res.statusCode === 503 || (res.statusCode >= 400 && res.statusCode < 500)) return 'warn';
+        return res.statusCode >= 500 || err ? 'error' : 'info';
+      },
       genReqId: (req, res) => {
         const header = req.headers['x-request-id'];
         const id = typeof header === 'string' && CLIENT_REQUEST_ID.test(header) ? header : randomUUID();

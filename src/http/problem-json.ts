@@ -99,7 +99,8 @@ export const errorHandler: ErrorRequestHandler = (err: unknown, req, res, next) 
     }
   }
   if (isDatabaseUnavailable(err)) {
-    req.log.error({ err }, 'database unavailable');
+    // Expected while the database is away or slow: one line with the reason, no stack.
+    req.log.warn({ reason: err instanceof Error ? err.message : String(err) }, 'database unavailable');
     sendProblem(res, req, new ServiceUnavailableError('the database is unavailable; retry later', DATABASE_RETRY_AFTER_SECONDS));
     return;
   }

@@ -1,6 +1,7 @@
 import { Router, type Request } from 'express';
 import type { AuditRecord } from '../../audit/audit-record';
 import type { AppContext } from '../../context';
+import { isDatabaseUnavailable } from '../../db/database-errors';
 import { auditRecordOf } from '../../screening/audit-records';
 import { BatchRequestSchema, ScreenRequestSchema } from '../../screening/screening-schemas';
 import { screenBatch, screenName } from '../../screening/screening-service';
@@ -29,7 +30,8 @@ export function screeningRoutes(context: AppContext, metrics: Metrics): Router {
       await context.audit.write(records);
     } catch (error) {
       metrics.auditFailures.inc();
-      req.log.error({ err: error, records: records.length }, 'audit write failed; result withheld');
+      // The database away is expected (the 503 is logged once, as a warning); anything else is a bug.
+      if (!isDatabaseUnavailable(error)) req.log.error({ err: error, records: records.length }, 'audit write failed; result withheld');
       throw new ServiceUnavailableError('the audit record could not be written, so no result is given; retry later', AUDIT_RETRY_AFTER_SECONDS, error);
     }
   }
