@@ -1,10 +1,16 @@
 #!/usr/bin/env bash
 # Starts (or stops) a throwaway PostgreSQL server for tests and benchmarks, on loopback only.
 #   scripts/postgres-test-server.sh start [DIR] [PORT]   prints the connection URL on stdout
-#   scripts/postgres-test-server.sh stop  [DIR]
+#   scripts/postgres-test-server.sh stop  [DIR] [MODE]   MODE: fast (default) or immediate (a crash: no shutdown
+#                                                        checkpoint, every connection dropped at once)
+#   scripts/postgres-test-server.sh restart [DIR] [MODE]  stop in MODE, then start again with the same settings
 # Needs Debian's postgresql package (apt-get install -y postgresql). Runs the server as the `postgres` user
 # when invoked as root, since PostgreSQL refuses to run as root.
 set -euo pipefail
+if ! ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1; then
+  echo "PostgreSQL is not installed: run \`apt-get install -y postgresql\` (Debian's package) first" >&2
+  exit 3
+fi
 action=${1:?start|stop}
 dir=${2:-/tmp/sanctions-screening-pg}
 port=${3:-55432}
@@ -23,10 +29,16 @@ case "$action" in
     echo "postgres://postgres@127.0.0.1:$port/postgres"
     ;;
   stop)
-    as_pg "$bindir/pg_ctl -D '$dir' -m fast -w stop" >/dev/null || true
+    mode=${3:-fast}
+    as_pg "$bindir/pg_ctl -D '$dir' -m $mode -w stop" >/dev/null || true
+    ;;
+  restart)
+    # pg_ctl restart reuses the options the server was started with (postmaster.opts).
+    mode=${3:-fast}
+    as_pg "$bindir/pg_ctl -D '$dir' -l '$dir/server.log' -m $mode -w -t 60 restart" >/dev/null
     ;;
   *)
-    echo "usage: $0 start|stop [DIR] [PORT]" >&2
+    echo "usage: $0 start|stop|restart [DIR] [PORT|MODE]" >&2
     exit 2
     ;;
 esac

@@ -39,7 +39,9 @@ async function database(name: string): Promise<string> {
 
 async function service(databaseUrl: string): Promise<ServiceProcess> {
   const started = await startService({ ...SERVICE_ENV, DATABASE_URL: databaseUrl });
-  cleanups.push(started.stop);
+  cleanups.push(async () => {
+    await started.stop();
+  });
   return started;
 }
 

@@ -64,19 +64,31 @@ export interface ServiceProcess {
   child: ChildProcess;
   /** What the process wrote so far (for failure messages). */
   output(): string;
+  /** True while the process has not exited. */
+  alive(): boolean;
   /** SIGKILL: no shutdown code runs, in-flight transactions die with the connection. */
   kill(): Promise<void>;
-  /** SIGTERM and wait for the exit. */
-  stop(): Promise<void>;
+  /** SIGTERM and wait for the exit; resolves with the exit code (null when a signal ended it). */
+  stop(): Promise<number | null>;
+  /** Resolves once /readyz answers 200; rejects if the process exits first. */
+  ready(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** Resolve only once /readyz answers 200 (default); false: as soon as the process is spawned. */
+  waitReady?: boolean;
+  /** Run the compiled service (`dist/src/main.js`, after `npm run build`) instead of the sources with tsx. */
+  compiled?: boolean;
 }
 
 /**
  * The real service (src/main.ts, run by node with tsx's loader, one process: a signal reaches everything) on an
- * ephemeral port; resolves once /readyz answers 200.
+ * ephemeral port; resolves once /readyz answers 200 unless told not to wait.
  */
-export async function startService(env: Record<string, string>): Promise<ServiceProcess> {
+export async function startService(env: Record<string, string>, options: StartOptions = {}): Promise<ServiceProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const args = options.compiled ? ['dist/src/main.js'] : ['--import', 'tsx', 'src/main.ts'];
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? '',
@@ -93,16 +105,31 @@ export async function startService(env: Record<string, string>): Promise<Service
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const alive = () => child.exitCode === null && child.signalCode === null;
   const url = `http://127.0.0.1:${port}`;
-  for (;;) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`service exited before it was ready:\n${output}`);
-    if (await fetch(`${url}/readyz`).then((r) => r.ok, () => false)) break;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  const signal = async (name: NodeJS.Signals) => {
-    if (child.exitCode === null && child.signalCode === null) child.kill(name);
-    await exited;
+  const ready = async () => {
+    for (;;) {
+      if (!alive()) throw new Error(`service exited before it was ready:\n${output}`);
+      if (await fetch(`${url}/readyz`).then((r) => r.ok, () => false)) return;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
   };
-  return { url, pid: child.pid ?? -1, child, output: () => output, kill: () => signal('SIGKILL'), stop: () => signal('SIGTERM') };
+  if (options.waitReady !== false) await ready();
+  const signal = async (name: NodeJS.Signals) => {
+    if (alive()) child.kill(name);
+    return exited;
+  };
+  return {
+    url,
+    pid: child.pid ?? -1,
+    child,
+    output: () => output,
+    alive,
+    kill: async () => {
+      await signal('SIGKILL');
+    },
+    stop: () => signal('SIGTERM'),
+    ready,
+  };
 }
