@@ -1,3 +1,4 @@
+import net from 'node:net';
 import { loadConfig } from './config';
 import { createContext } from './context';
 import { createApp } from './http/app';
@@ -34,7 +35,9 @@ async function main(): Promise<void> {
       context.log.warn('shutdown grace period over: closing the connections still open');
       server.closeAllConnections();
     }, config.SHUTDOWN_GRACE_MS);
-    server.close(() => {
+    // Stop accepting connections. Not http's server.close(): it also closes every idle keep-alive connection at
+    // once, and a client whose next request is already on its way over one of them sees a reset.
+    net.Server.prototype.close.call(server, () => {
       clearTimeout(deadline);
       context.close().then(
         () => process.exit(0),
