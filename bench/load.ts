@@ -6,8 +6,7 @@ import { createDatabase, ROOT, startService, type ServiceProcess } from './servi
 
 /**
  * npm run bench:load — autocannon against /v1/screen and /v1/screen/batch on loopback, audit writes on, on
- * PGlite and on PostgreSQL, at rising concurrency; then a fault run: the PostgreSQL server is stopped during
- * load and started again. Every 200 must have its audit row.
+ * PGlite and on PostgreSQL, at rising concurrency. Every 200 must have its audit row. (Faults: `npm run bench:faults`.)
  *   BENCH_LOAD_SECONDS (default 30) per step; BENCH_DATABASE_URL to use an existing server (else one is
  *   started with scripts/postgres-test-server.sh).
  */
@@ -91,61 +90,8 @@ async function measure(database: string, service: ServiceProcess): Promise<Row[]
 function startPostgres(dir: string, port: number): string {
   return execFileSync(path.join(ROOT, 'scripts/postgres-test-server.sh'), ['start', dir, String(port)], { encoding: 'utf8' }).trim();
 }
-function stopPostgres(dir: string, mode: 'fast' | 'immediate' = 'fast') {
-  const bindir = execFileSync('bash', ['-c', 'ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1'], { encoding: 'utf8' }).trim();
-  const cmd = `${bindir}/pg_ctl -D '${dir}' -m ${mode} -w stop`;
-  execFileSync('bash', ['-c', process.getuid?.() === 0 ? `su postgres -s /bin/bash -c "${cmd}"` : cmd], { stdio: 'ignore' });
-}
-
-async function faultRun(dir: string, port: number, serverUrl: string) {
-  const dbUrl = await createDatabase(serverUrl, 'bench_load_fault');
-  const service = await startService({ DATABASE_URL: dbUrl }, 39811);
-  try {
-    const before = await auditCount(service);
-    const duration = Math.max(30, SECONDS);
-    const load = run(service.url, { connections: 8, duration, batch: false });
-    const phases: { t: number; status: number }[] = [];
-    const probe = setInterval(() => {
-      const t = Date.now();
-      void fetch(`${service.url}/v1/screen`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"name":"probe"}' }).then(
-        (r) => phases.push({ t, status: r.status }),
-        () => phases.push({ t, status: 0 }),
-      );
-    }, 250);
-    const start = Date.now();
-    await new Promise((r) => setTimeout(r, (duration * 1000) / 3));
-    stopPostgres(dir, 'immediate');
-    const downAt = Date.now();
-    await new Promise((r) => setTimeout(r, 8000));
-    startPostgres(dir, port);
-    const upAt = Date.now();
-    const result = await load;
-    clearInterval(probe);
-    await new Promise((r) => setTimeout(r, 1000));
-    let recoveredAt: number | undefined;
-    for (const p of phases.filter((x) => x.t > upAt).sort((a, b) => a.t - b.t)) {
-      if (p.status === 200) {
-        recoveredAt = p.t;
-        break;
-      }
-    }
-    const during = phases.filter((p) => p.t > downAt + 500 && p.t < upAt);
-    const after = await auditCount(service);
-    const probes200 = phases.filter((p) => p.status === 200).length;
-    const answered = result['2xx'] + probes200;
-    const statuses = Object.entries(result.statusCodeStats ?? {}).map(([code, s]) => `${code}:${(s as { count: number }).count}`).join(' ');
-    return {
-      loadStatuses: statuses,
-      answered200: answered,
-      auditRecords: after.records - before.records,
-      chainOk: after.ok,
-      whileDown: `${during.filter((p) => p.status === 503).length}/${during.length} probes got 503`,
-      recoverySeconds: recoveredAt ? ((recoveredAt - upAt) / 1000).toFixed(1) : 'never',
-      startedMsAgo: Date.now() - start,
-    };
-  } finally {
-    await service.stop();
-  }
+function stopPostgres(dir: string) {
+  execFileSync(path.join(ROOT, 'scripts/postgres-test-server.sh'), ['stop', dir], { stdio: 'ignore' });
 }
 
 const fmt = (r: Row) =>
@@ -163,7 +109,6 @@ async function main() {
   const pgDir = path.join(os.tmpdir(), 'bench-load-pg');
   const pgPort = 55450;
   const serverUrl = process.env.BENCH_DATABASE_URL ?? startPostgres(pgDir, pgPort);
-  let fault: Awaited<ReturnType<typeof faultRun>> | undefined;
   try {
     const pg = await startService({ DATABASE_URL: await createDatabase(serverUrl, 'bench_load') }, 39802);
     try {
@@ -171,19 +116,12 @@ async function main() {
     } finally {
       await pg.stop();
     }
-    if (!process.env.BENCH_DATABASE_URL) fault = await faultRun(pgDir, pgPort, serverUrl);
   } finally {
     if (!process.env.BENCH_DATABASE_URL) stopPostgres(pgDir);
   }
   process.stdout.write(`\nbench:load — ${SECONDS} s per step, ${os.cpus().length} cores, audit on (every 200 recorded and counted)\n`);
   process.stdout.write('| database | endpoint | connections | req/s | screenings/s | p50 ms | p99 ms | errors | non-2xx | recorded, not tallied |\n|---|---|---|---|---|---|---|---|---|---|\n');
   for (const r of rows) process.stdout.write(`${fmt(r)}\n`);
-  if (fault) {
-    process.stdout.write('\nfault run (PostgreSQL stopped with -m immediate for 8 s during load, then started):\n');
-    process.stdout.write(`  load statuses: ${fault.loadStatuses}\n  while down: ${fault.whileDown}\n  recovered ${fault.recoverySeconds} s after the server was back\n`);
-    process.stdout.write(`  200 responses: ${fault.answered200}, new audit records: ${fault.auditRecords}, chain ok: ${fault.chainOk}\n`);
-    process.stdout.write(`  every 200 has its audit row: ${fault.auditRecords >= fault.answered200 ? 'yes' : 'NO'}\n`);
-  }
 }
 
 main().catch((error) => {
