@@ -1,25 +1,35 @@
 import pino, { type Logger } from 'pino';
 import { AuditWriter } from './audit/audit-writer';
+import { createAuditService, type AuditService } from './audit/audit-service';
+import { createKeyService, type KeyService } from './auth/key-service';
+import { createMetrics, type Metrics } from './shared/metrics';
+import { createScreeningService, type ScreeningService } from './screening/screening-service';
 import { pruneScreenings } from './audit/audit-repository';
-import { countActiveKeys } from './auth/api-keys';
+import { countActiveKeys } from './auth/api-key-repository';
 import { createAuth, type Auth } from './auth/auth-middleware';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Config } from './config';
 import { migrateToLatest, openConfiguredDatabase, type DatabaseHandle } from './db/database';
 import { isDatabaseUnavailable } from './db/database-errors';
-import { loadData, type DataSnapshot } from './datasets/data-store';
+import { loadData, type DataSnapshot } from './datasets/load-snapshot';
 import { createJobService, type JobService } from './jobs/job-service';
 import { createReferenceService, type ReferenceService } from './reference/reference-service';
-import { runNowAndEvery } from './util/every';
+import { runNowAndEvery } from './shared/every';
 
 /** The service's dependencies, built once in `createContext` and passed down. */
 export interface AppContext {
   config: Config;
   log: Logger;
   database: DatabaseHandle;
+  /** Prometheus metrics of this instance (own registry). */
+  metrics: Metrics;
+  /** Screen and record (fail closed): POST /v1/screen and /v1/screen/batch. */
+  screening: ScreeningService;
   reference: ReferenceService;
   auth: Auth;
-  audit: AuditWriter;
+  keys: KeyService;
+  /** Reading the audit trail (its writing belongs to screening and jobs). */
+  audit: AuditService;
   /** Batch screening jobs: uploads, the queue and this replica's workers. */
   jobs: JobService;
   /** The loaded data; undefined until `prepare()` finishes (readiness). */
@@ -53,6 +63,7 @@ export async function createContext(config: Config, overrides: ContextOverrides 
   let retentionTimer: NodeJS.Timeout | undefined;
   let closing = false;
   const jobs = createJobService({ config, log, database, snapshot: () => data.snapshot });
+  const metrics = createMetrics();
 
   async function applyRetention() {
     if (config.AUDIT_RETENTION_DAYS === 0) return;
@@ -64,12 +75,15 @@ export async function createContext(config: Config, overrides: ContextOverrides 
     config,
     log,
     database,
+    metrics,
+    screening: createScreeningService({ snapshot: () => data.snapshot, audit: new AuditWriter(database.db), metrics, log }),
     reference: createReferenceService(database.db),
     auth: createAuth(database.db, {
       production,
       rateLimit: { windowMs: config.RATE_LIMIT_WINDOW_MS, max: config.RATE_LIMIT_MAX },
     }),
-    audit: new AuditWriter(database.db),
+    keys: createKeyService(database.db),
+    audit: createAuditService(database.db, database.longDb),
     jobs,
     data,
     async prepare() {

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
+import type { Decision, ScreeningKind } from '../model/screening';
 import { canonicalJson } from './canonical-json';
 
 /** The genesis hash: the chain starts from 64 zeros. */
 export const GENESIS_HASH = '0'.repeat(64);
 
-export type ScreeningKind = 'single' | 'batch-item' | 'job-row';
+export type { ScreeningKind } from '../model/screening';
 
 /** One screening as recorded: everything needed to show a regulator what was asked and answered. */
 export interface AuditRecord {
@@ -24,7 +25,7 @@ export interface AuditRecord {
   threshold: number;
   algorithm: string;
   datasetVersion: string;
-  decision: string;
+  decision: Decision;
   /** The matches exactly as returned to the client. */
   matches: unknown[];
 }

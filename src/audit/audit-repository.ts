@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../db/schema';
+import type { Decision } from '../model/screening';
 import { insertJsonRows, JsonText } from '../db/insert-json-rows';
 import { chainHash, hashOnto, serializeAuditRecord, type AuditRecord, type SerializedAuditRecord } from './audit-record';
 
@@ -81,7 +82,7 @@ export async function findScreening(db: Kysely<Database>, id: string): Promise<S
 
 export interface ScreeningFilters {
   reference?: string;
-  decision?: string;
+  decision?: Decision;
   since?: string;
   jobId?: string;
 }

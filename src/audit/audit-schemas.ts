@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import 'zod-openapi';
-import { DecisionSchema } from '../screening/screening-schemas';
+import { DecisionSchema } from '../shared/api-schemas';
 
 export const ScreeningRecordSchema = z
   .object({
@@ -34,6 +34,10 @@ export const ScreeningRecordSchema = z
 export const ScreeningPageSchema = z
   .object({ items: z.array(ScreeningRecordSchema), nextCursor: z.string().nullable() })
   .meta({ id: 'ScreeningPage' });
+
+export const ScreeningIdParamsSchema = z.object({
+  screeningId: z.string().max(128).meta({ example: '0b5a3f4e-2d7c-4f39-9a3e-6f1d2c8b9a10' }),
+});
 
 export const ScreeningListQuerySchema = z.strictObject({
   reference: z.string().max(256).optional(),

@@ -2,9 +2,8 @@ import type { RequestHandler } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
-import { HttpError } from '../http/errors';
-import { sendProblem } from '../http/problem-json';
-import { authenticateKey, countActiveKeys, touchApiKey, type Scope } from './api-keys';
+import { HttpError } from '../shared/errors';
+import { authenticateKey, countActiveKeys, touchApiKey, type Scope } from './api-key-repository';
 
 declare module 'express-serve-static-core' {
   interface Request {
@@ -60,12 +59,8 @@ export function createAuth(db: Kysely<Database>, options: AuthOptions) {
           legacyHeaders: false,
           // Open mode has no key: fall back to the client address (IPv6 grouped by /56 so a host cannot rotate).
           keyGenerator: (req) => req.auth?.keyId ?? `ip:${ipKeyGenerator(req.ip ?? '')}`,
-          handler: (req, res, _next, opts) => {
-            sendProblem(
-              res,
-              req,
-              new HttpError(429, 'rate-limited', 'Too many requests', `more than ${opts.limit} requests in ${Math.round(options.rateLimit.windowMs / 1000)} s for this key; see RateLimit-Reset`),
-            );
+          handler: (_req, _res, next, opts) => {
+            next(new HttpError(429, 'rate-limited', 'Too many requests', `more than ${opts.limit} requests in ${Math.round(options.rateLimit.windowMs / 1000)} s for this key; see RateLimit-Reset`));
           },
         })
       : undefined;

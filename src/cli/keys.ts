@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { SCOPES, createApiKey, listApiKeys, revokeApiKey, type Scope } from '../auth/api-keys';
+import { SCOPES, createApiKey, listApiKeys, revokeApiKey, type Scope } from '../auth/api-key-repository';
 import { loadConfig } from '../config';
 import { migrateToLatest, openConfiguredDatabase } from '../db/database';
 

@@ -1,4 +1,21 @@
 import type { ColumnType, Generated } from 'kysely';
+import type {
+  BirthDate,
+  EntityType,
+  Identifier,
+  NameKind,
+  NameOrigin,
+  NameQuality,
+  Place,
+  ResolutionBasis,
+  RiskLevel,
+  Script,
+  Severity,
+  SourceKind,
+  TextKind,
+} from '../model/entity';
+import type { Scope } from '../model/access';
+import type { Decision, RowDecision, ScreeningKind } from '../model/screening';
 
 /** jsonb columns: written as JSON text, read back as parsed values. */
 type Json<T> = ColumnType<T, string, string>;
@@ -23,7 +40,7 @@ export interface DatasetVersionsTable {
 export interface SourcesTable {
   id: string;
   dataset_id: string;
-  kind: string;
+  kind: SourceKind;
   title: string;
   publisher: string | null;
   credits: Json<string[]>;
@@ -40,7 +57,7 @@ export interface SourceSectionsTable {
   heading: string | null;
   paragraph: string | null;
   text: string;
-  text_kind: string;
+  text_kind: TextKind;
   language: string | null;
   url: string | null;
   note: string | null;
@@ -49,18 +66,18 @@ export interface SourceSectionsTable {
 export interface EntitiesTable {
   id: string;
   dataset_id: string;
-  type: string;
+  type: EntityType;
   primary_name: string;
   role: string | null;
-  risk_level: string;
+  risk_level: RiskLevel;
   countries: string[];
   nationalities: string[];
   titles: string[];
   designations: string[];
-  birth_dates: Json<unknown[]>;
-  birth_places: Json<unknown[]>;
-  addresses: Json<unknown[]>;
-  identifiers: Json<unknown[]>;
+  birth_dates: Json<BirthDate[]>;
+  birth_places: Json<Place[]>;
+  addresses: Json<Place[]>;
+  identifiers: Json<Identifier[]>;
   source_ids: string[];
   narrative: string | null;
   raw: ColumnType<Record<string, unknown> | null, string | null, string | null>;
@@ -72,10 +89,10 @@ export interface EntityNamesTable {
   ordinal: number;
   name: string;
   raw: string | null;
-  kind: string;
-  quality: string | null;
-  script: string;
-  origin: string;
+  kind: NameKind;
+  quality: NameQuality | null;
+  script: Script;
+  origin: NameOrigin;
   note: string | null;
 }
 
@@ -83,7 +100,7 @@ export interface FlagsTable {
   entity_id: string;
   ordinal: number;
   code: string;
-  severity: string;
+  severity: Severity;
   title: string;
   description: string;
 }
@@ -119,7 +136,7 @@ export interface ListingsTable {
   regime: string;
   listed_on: string | null;
   resolution: string | null;
-  resolution_basis: string | null;
+  resolution_basis: ResolutionBasis | null;
   data_id: string | null;
 }
 
@@ -127,7 +144,7 @@ export interface ApiKeysTable {
   id: string;
   name: string;
   secret_hash: string;
-  scopes: string[];
+  scopes: Scope[];
   created_at: ColumnType<Date, Date | string | undefined, Date | string>;
   revoked_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   last_used_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
@@ -139,11 +156,11 @@ export interface ScreeningsTable {
   id: string;
   screened_at: ColumnType<Date, string, never>;
   api_key_id: string | null;
-  kind: string;
+  kind: ScreeningKind;
   batch_id: string | null;
   job_id: string | null;
   reference: string | null;
-  decision: string;
+  decision: Decision;
   record: ColumnType<Record<string, unknown>, string, never>;
   previous_hash: string;
   hash: string;
@@ -155,23 +172,6 @@ export interface AuditChainHeadTable {
   last_hash: string;
   anchor_seq: ColumnType<string, string | number, string | number>;
   anchor_hash: string;
-}
-
-/** One interface per table; kysely's view of the database. */
-export interface Database {
-  datasets: DatasetsTable;
-  dataset_versions: DatasetVersionsTable;
-  sources: SourcesTable;
-  source_sections: SourceSectionsTable;
-  entities: EntitiesTable;
-  entity_names: EntityNamesTable;
-  flags: FlagsTable;
-  relationships: RelationshipsTable;
-  citations: CitationsTable;
-  listings: ListingsTable;
-  api_keys: ApiKeysTable;
-  screenings: ScreeningsTable;
-  audit_chain_head: AuditChainHeadTable;
 }
 
 export type { Generated, Defaulted };
@@ -228,13 +228,26 @@ export interface JobResultsTable {
   row_id: string | null;
   reference: string | null;
   screening_id: string | null;
-  decision: string;
+  decision: RowDecision;
   matches: Json<unknown[]>;
   error: string | null;
 }
 
-/** The job tables join `Database` through declaration merging (this file is appended to, not rewritten). */
+/** One interface per table; kysely's view of the database. */
 export interface Database {
+  datasets: DatasetsTable;
+  dataset_versions: DatasetVersionsTable;
+  sources: SourcesTable;
+  source_sections: SourceSectionsTable;
+  entities: EntitiesTable;
+  entity_names: EntityNamesTable;
+  flags: FlagsTable;
+  relationships: RelationshipsTable;
+  citations: CitationsTable;
+  listings: ListingsTable;
+  api_keys: ApiKeysTable;
+  screenings: ScreeningsTable;
+  audit_chain_head: AuditChainHeadTable;
   jobs: JobsTable;
   job_rows: JobRowsTable;
   job_chunks: JobChunksTable;

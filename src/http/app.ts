@@ -1,19 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import cors from 'cors';
-import express, { type Express, type RequestHandler } from 'express';
+import express, { type Express, type RequestHandler, type Response } from 'express';
+import pino from 'pino';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { AppContext } from '../context';
-import { HttpError, ServiceUnavailableError } from './errors';
-import { createMetrics } from './metrics';
-import { allowOnly } from './method-not-allowed';
-import { errorHandler, notFoundHandler } from './problem-json';
-import { auditRoutes } from './routes/audit-routes';
-import { jobRoutes } from './routes/job-routes';
-import { keyRoutes } from './routes/key-routes';
-import { opsRoutes } from './routes/ops-routes';
-import { referenceRoutes } from './routes/reference-routes';
-import { screeningRoutes } from './routes/screening-routes';
+import { HttpError, ServiceUnavailableError } from '../shared/errors';
+import { createErrorHandler, notFoundHandler } from './problem-json';
+import { auditRoutes } from '../audit/audit-routes';
+import { jobRoutes } from '../jobs/job-routes';
+import { keyRoutes } from '../auth/key-routes';
+import { opsRoutes } from './ops-routes';
+import { referenceRoutes } from '../reference/reference-routes';
+import { screeningRoutes } from '../screening/screening-routes';
 
 // A client-supplied request id is echoed only when it is short and plain, so it cannot inject into logs.
 const CLIENT_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -44,7 +43,7 @@ function requestTimeout(ms: number): RequestHandler {
 export function createApp(context: AppContext): Express {
   const { config } = context;
   const app = express();
-  const metrics = createMetrics();
+  const { metrics } = context;
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.use(
@@ -68,6 +67,16 @@ export function createApp(context: AppContext): Express {
         if (res.statusCode === 503 || (res.statusCode >= 400 && res.statusCode < 500)) return 'warn';
         return res.statusCode >= 500 || err ? 'error' : 'info';
       },
+      // The problem's detail on a refused request's line (set by sendProblem).
+      customProps: (_req, res) => {
+        const problem: unknown = (res as Response).locals.problem;
+        return typeof problem === 'string' ? { problem } : {};
+      },
+      // pino-http attaches a made-up error ("failed with status code 503") to every 5xx line; an expected 503 has
+      // no stack worth printing.
+      serializers: {
+        err: (error: Error) => (error.message === 'failed with status code 503' ? { message: error.message } : pino.stdSerializers.err(error)),
+      },
       genReqId: (req, res) => {
         const header = req.headers['x-request-id'];
         const id = typeof header === 'string' && CLIENT_REQUEST_ID.test(header) ? header : randomUUID();
@@ -81,18 +90,12 @@ export function createApp(context: AppContext): Express {
   app.use(requestTimeout(config.REQUEST_TIMEOUT_MS));
   app.use(requireJsonBody);
   app.use(express.json({ limit: config.BODY_LIMIT, strict: true }));
-  app.use(opsRoutes(context));
-  app
-    .route('/metrics')
-    .get(...context.auth.requireScope('admin'), async (_req, res) => {
-      res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
-    })
-    .all(allowOnly('GET'));
-  app.use(screeningRoutes(context, metrics));
+  app.use(opsRoutes(context, metrics));
+  app.use(screeningRoutes(context.screening, context.auth));
   app.use(referenceRoutes(context.reference, context.auth));
-  app.use(auditRoutes(context));
-  app.use(keyRoutes(context));
+  app.use(auditRoutes(context.audit, context.auth));
+  app.use(keyRoutes(context.keys, context.auth));
   app.use(notFoundHandler);
-  app.use(errorHandler);
+  app.use(createErrorHandler({ logRequests: config.LOG_REQUESTS }));
   return app;
 }

@@ -1,7 +1,8 @@
 import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
 import { ZodError } from 'zod';
 import { isDatabaseUnavailable } from '../db/database-errors';
-import { HttpError, NotFoundError, PROBLEM_TYPE_PREFIX, ServiceUnavailableError, type FieldProblem } from './errors';
+import { HttpError, NotFoundError, PROBLEM_TYPE_PREFIX, ServiceUnavailableError, type FieldProblem } from '../shared/errors';
+import { zodProblems } from '../shared/validate';
 
 // Clients retry after this many seconds when the database is away.
 const DATABASE_RETRY_AFTER_SECONDS = 5;
@@ -29,17 +30,12 @@ export function sendProblem(res: Response, req: Request, error: HttpError): void
     requestId: String(req.id ?? ''),
   };
   if (error.errors) body.errors = error.errors;
+  // For the request's log line (see the app's pino-http options): why this request was refused.
+  res.locals.problem = error.message;
   for (const [name, value] of Object.entries(error.headers)) res.setHeader(name, value);
   res.status(error.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
 }
 
-/** Converts zod issues into `{ path, message }` entries; paths use dots (`items.3.name`). */
-export function zodProblems(error: ZodError): FieldProblem[] {
-  return error.issues.map((issue) => ({
-    path: issue.path.length > 0 ? issue.path.map(String).join('.') : '(root)',
-    message: issue.message,
-  }));
-}
 
 interface BodyParserError {
   type?: string;
@@ -73,17 +69,22 @@ export const notFoundHandler: RequestHandler = (req) => {
 
 /**
  * The error handler: typed errors keep their status; body-parser and zod errors become 4xx; anything else is a
- * bug, logged with its stack and answered with a 500 that carries only the request id.
+ * bug, logged with its stack and answered with a 500 that carries only the request id. An expected answer (a 4xx,
+ * a 503) is one warning line: the request log line when `logRequests` is on (it carries the problem's detail), else
+ * a line of its own for a 503; never a stack.
  */
-export const errorHandler: ErrorRequestHandler = (err: unknown, req, res, next) => {
+export const createErrorHandler = (options: { logRequests: boolean }): ErrorRequestHandler => (err: unknown, req, res, next) => {
   if (res.headersSent) {
     next(err);
     return;
   }
   if (err instanceof HttpError) {
     // 503 is an expected, retryable state (data loading, database away): a warning, not an error page for on-call.
-    if (err.status === 503) req.log.warn({ reason: err.message, cause: err.cause === undefined ? undefined : String(err.cause) }, 'service unavailable');
-    else if (err.status >= 500) req.log.error({ err }, 'request failed');
+    if (err.status === 503) {
+      if (!options.logRequests) req.log.warn({ reason: err.message, cause: err.cause === undefined ? undefined : String(err.cause) }, 'service unavailable');
+    } else if (err.status >= 500) {
+      req.log.error({ err }, 'request failed');
+    }
     sendProblem(res, req, err);
     return;
   }
@@ -100,7 +101,7 @@ export const errorHandler: ErrorRequestHandler = (err: unknown, req, res, next) 
   }
   if (isDatabaseUnavailable(err)) {
     // Expected while the database is away or slow: one line with the reason, no stack.
-    req.log.warn({ reason: err instanceof Error ? err.message : String(err) }, 'database unavailable');
+    if (!options.logRequests) req.log.warn({ reason: err instanceof Error ? err.message : String(err) }, 'database unavailable');
     sendProblem(res, req, new ServiceUnavailableError('the database is unavailable; retry later', DATABASE_RETRY_AFTER_SECONDS));
     return;
   }

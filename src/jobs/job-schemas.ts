@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { ROW_DECISIONS, type RowDecision } from '../model/screening';
 import 'zod-openapi';
 import { MatchSchema } from '../screening/screening-schemas';
 import { JOB_FILE_COLUMNS } from './parse-job-file';
 
-export const ROW_DECISIONS = ['hit', 'review', 'clear', 'invalid'] as const;
+export { ROW_DECISIONS } from '../model/screening';
 
 export const JobIdParamsSchema = z.object({
   jobId: z.string().max(128).meta({ example: '5f0c7a52-4b0e-4d55-9a43-0c1b8f3e2d71' }),
@@ -33,13 +34,13 @@ export const ResultsQuerySchema = z.strictObject({
     .string()
     .max(64)
     .transform((value, ctx) => {
-      const decisions = value.split(',').map((d) => d.trim()).filter(Boolean);
-      for (const decision of decisions) {
-        if (!(ROW_DECISIONS as readonly string[]).includes(decision)) {
-          ctx.addIssue({ code: 'custom', message: `decision "${decision}" is not one of ${ROW_DECISIONS.join(', ')}` });
-        }
+      const decisions: RowDecision[] = [];
+      for (const decision of value.split(',').map((d) => d.trim()).filter(Boolean)) {
+        const known = ROW_DECISIONS.find((d) => d === decision);
+        if (known) decisions.push(known);
+        else ctx.addIssue({ code: 'custom', message: `decision "${decision}" is not one of ${ROW_DECISIONS.join(', ')}` });
       }
-      return decisions as (typeof ROW_DECISIONS)[number][];
+      return decisions;
     })
     .optional()
     .meta({ description: `Only rows with these decisions, comma-separated: ${ROW_DECISIONS.join(', ')}.`, example: 'hit,review' }),

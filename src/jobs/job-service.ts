@@ -1,10 +1,10 @@
 import os from 'node:os';
 import type { Logger } from 'pino';
 import type { Config } from '../config';
-import type { DataSnapshot } from '../datasets/data-store';
+import type { DataSnapshot } from '../datasets/load-snapshot';
 import { waitForDatabase, type DatabaseHandle } from '../db/database';
 import { isDatabaseUnavailable } from '../db/database-errors';
-import { NotFoundError, ServiceUnavailableError } from '../http/errors';
+import { ConflictError, NotFoundError, ServiceUnavailableError } from '../shared/errors';
 import { DEFAULT_MATCHES_PER_QUERY } from '../screening/screening-schemas';
 import { JobQueue, type ChunkMessage } from './job-queue';
 import {
@@ -22,7 +22,7 @@ import {
 import type { RowDecision } from './screen-job-rows';
 import { processChunk } from './process-chunk';
 import { ABANDONED_UPLOAD_MS, receiveJobUpload, type JobUpload } from './receive-job-upload';
-import { runNowAndEvery } from '../util/every';
+import { runNowAndEvery } from '../shared/every';
 import { ScreeningPool } from './screening-pool';
 
 /** Who asks: jobs are visible to the key that created them, and to admin keys. */
@@ -44,7 +44,7 @@ export interface JobService {
   receive(upload: JobUpload): Promise<{ job: JobRow; replayed: boolean }>;
   /** The caller's job, or 404. */
   get(id: string, caller: JobCaller): Promise<JobRow>;
-  /** Cancels the caller's job if it is not finished; returns it as it now stands. */
+  /** Cancels the caller's job and returns it cancelled; a job that already finished is a 409. */
   cancel(id: string, caller: JobCaller): Promise<JobRow>;
   /** A job's results in input order, page by page, optionally only some decisions. */
   results(job: JobRow, decisions?: readonly RowDecision[]): AsyncGenerator<ResultRow[]>;
@@ -142,7 +142,10 @@ export function createJobService(deps: {
       const job = await visibleJob(id, caller);
       const cancelled = await cancelJob(db, job.id);
       if (!cancelled) throw new NotFoundError(`job "${id}" does not exist`);
-      if (cancelled.status === 'cancelled') log.info({ jobId: id, processed: cancelled.processed }, 'job cancelled');
+      if (cancelled.status !== 'cancelled') {
+        throw new ConflictError('job-finished', 'Job already finished', `job "${id}" already ${cancelled.status}; there is nothing to cancel`);
+      }
+      log.info({ jobId: id, processed: cancelled.processed }, 'job cancelled');
       return cancelled;
     },
     async *results(job, decisions) {

@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { parse } from 'csv-parse';
-import { HttpError } from '../http/errors';
+import { HttpError } from '../shared/errors';
 import { feed, UploadAbortedError } from './upload-streams';
 
 export type JobFileFormat = 'csv' | 'ndjson';

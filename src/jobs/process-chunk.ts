@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { DataSnapshot } from '../datasets/data-store';
+import type { DataSnapshot } from '../datasets/load-snapshot';
 import type { Database } from '../db/schema';
 import type { ChunkMessage } from './job-queue';
 import { commitChunk, findChunk, findJob, markRunning, readChunkRows, type ChunkCommitOutcome, type JobStatus } from './job-repository';

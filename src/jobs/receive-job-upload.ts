@@ -5,7 +5,7 @@ import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { JsonText, storableJson, type JsonRow } from '../db/insert-json-rows';
 import type { Database } from '../db/schema';
-import { HttpError } from '../http/errors';
+import { HttpError } from '../shared/errors';
 import type { JobQueue } from './job-queue';
 import {
   deleteAbandonedUploads,

@@ -1,10 +1,10 @@
 import type { z } from 'zod';
 import { serializeAuditRecord, type SerializedAuditRecord } from '../audit/audit-record';
-import type { DataSnapshot } from '../datasets/data-store';
-import { zodProblems } from '../http/problem-json';
+import type { DataSnapshot } from '../datasets/load-snapshot';
+import { zodProblems } from '../shared/validate';
 import { auditRecordOf } from '../screening/audit-records';
 import { BatchItemSchema } from '../screening/screening-schemas';
-import { screenName, type Decision } from '../screening/screening-service';
+import { screenName, type Decision } from '../screening/screen-names';
 
 /** A stored job row, as a chunk hands it to the screening threads. */
 export interface JobRowToScreen {
@@ -14,7 +14,8 @@ export interface JobRowToScreen {
   error: string | null;
 }
 
-export type RowDecision = Decision | 'invalid';
+import type { RowDecision } from '../model/screening';
+export type { RowDecision };
 
 /**
  * One row's result as stored in job_results, with the audit record of its screening (none when invalid), already

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Logger } from 'pino';
-import type { DataSnapshot } from '../datasets/data-store';
+import type { DataSnapshot } from '../datasets/load-snapshot';
 import type { JobRowToScreen, ScreenRowsOptions, ScreenedJobRow } from './screen-job-rows';
 
 /** What a thread needs of a snapshot; the matcher is rebuilt inside the thread, the rest is structured-cloned. */

@@ -1,6 +1,6 @@
 import os from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
-import type { DataSnapshot } from '../datasets/data-store';
+import type { DataSnapshot } from '../datasets/load-snapshot';
 import { createMatcher } from '../matching/matcher';
 import { screenJobRows } from './screen-job-rows';
 import type { ThreadData, ThreadReply, ThreadRequest } from './screening-pool';

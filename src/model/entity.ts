@@ -3,7 +3,8 @@
  * maps into these types; the database, the matcher and the API only ever see these.
  */
 
-export type EntityType = 'person' | 'organization';
+export const ENTITY_TYPES = ['person', 'organization'] as const;
+export type EntityType = (typeof ENTITY_TYPES)[number];
 
 /** Overall risk of dealing with an entity. `none` = named in a source but carries no risk (experts, journalists). */
 export const RISK_LEVELS = ['critical', 'high', 'medium', 'low', 'none'] as const;
@@ -13,20 +14,40 @@ export const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
 /** Where a name came from: printed by the source itself, or added by us (and marked so an analyst can tell). */
-export type NameOrigin =
-  | 'source' // printed verbatim by the list or article
-  | 'added-original-script' // e.g. the Cyrillic form of a Russian name the article prints only in Latin
-  | 'added-transliteration'; // a common alternative spelling the source does not print
+export const NAME_ORIGINS = [
+  'source', // printed verbatim by the list or article
+  'added-original-script', // e.g. the Cyrillic form of a Russian name the article prints only in Latin
+  'added-transliteration', // a common alternative spelling the source does not print
+] as const;
+export type NameOrigin = (typeof NAME_ORIGINS)[number];
 
-export type NameKind =
-  | 'primary'
-  | 'alias' // a.k.a.
-  | 'former' // f.k.a.
-  | 'original-script' // the list's own NAME_ORIGINAL_SCRIPT
-  | 'acronym'
-  | 'identifier'; // a handle such as a Telegram channel, usable as a name
+export const NAME_KINDS = [
+  'primary',
+  'alias', // a.k.a.
+  'former', // f.k.a.
+  'original-script', // the list's own NAME_ORIGINAL_SCRIPT
+  'acronym',
+  'identifier', // a handle such as a Telegram channel, usable as a name
+] as const;
+export type NameKind = (typeof NAME_KINDS)[number];
 
-export type Script = 'latin' | 'cyrillic' | 'hangul' | 'arabic' | 'han' | 'other';
+/** UN alias quality: a.k.a. of `good` or `low` quality. */
+export const NAME_QUALITIES = ['good', 'low'] as const;
+export type NameQuality = (typeof NAME_QUALITIES)[number];
+
+export const SCRIPTS = ['latin', 'cyrillic', 'hangul', 'arabic', 'han', 'other'] as const;
+export type Script = (typeof SCRIPTS)[number];
+
+/** A source section's text is the source's own words, or our summary of them. */
+export const TEXT_KINDS = ['verbatim', 'summary'] as const;
+export type TextKind = (typeof TEXT_KINDS)[number];
+
+/** How a listing's designating resolution is known: the list says it, or its listing date matches the adoption. */
+export const RESOLUTION_BASES = ['stated', 'inferred-from-listing-date'] as const;
+export type ResolutionBasis = (typeof RESOLUTION_BASES)[number];
+
+export const SOURCE_KINDS = ['investigation', 'resolution', 'list-file'] as const;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
 
 export interface EntityName {
   /** Display form, whitespace and apostrophe noise normalized. */
@@ -35,7 +56,7 @@ export interface EntityName {
   raw?: string;
   kind: NameKind;
   /** UN alias quality: `good` (a.k.a. with good quality) or `low`. */
-  quality?: 'good' | 'low';
+  quality?: NameQuality;
   script: Script;
   origin: NameOrigin;
   /** Why a name was added, or any remark the source makes about it. */
@@ -78,7 +99,7 @@ export interface Listing {
   /** Designating resolution where known, e.g. "2375 (2017)". */
   resolution?: string;
   /** How `resolution` was established: stated by the list, or inferred from the listing date. */
-  resolutionBasis?: 'stated' | 'inferred-from-listing-date';
+  resolutionBasis?: ResolutionBasis;
   /** UN DATAID, the list's own stable record id. */
   dataId?: string;
 }
@@ -161,7 +182,7 @@ export interface SourceSection {
   paragraph?: string;
   text: string;
   /** verbatim: the source's own words; summary: a paraphrase from `url`. */
-  textKind: 'verbatim' | 'summary';
+  textKind: TextKind;
   language?: string;
   url?: string;
   note?: string;
@@ -169,7 +190,7 @@ export interface SourceSection {
 
 export interface Source {
   id: string;
-  kind: 'investigation' | 'resolution' | 'list-file';
+  kind: SourceKind;
   title: string;
   publisher?: string;
   credits?: string[];

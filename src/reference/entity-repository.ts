@@ -194,18 +194,18 @@ export async function findEntities(db: Db, ids?: readonly string[]): Promise<Can
   return rows.map((row): CanonicalEntity => {
     const entity: CanonicalEntity = {
       id: row.id,
-      type: row.type as EntityType,
+      type: row.type,
       dataset: row.dataset_id,
       primaryName: row.primary_name,
       names: (namesBy.get(row.id) ?? []).sort(byOrdinal).map((n) => {
         const name: EntityName = {
           name: n.name,
-          kind: n.kind as EntityName['kind'],
-          script: n.script as EntityName['script'],
-          origin: n.origin as EntityName['origin'],
+          kind: n.kind,
+          script: n.script,
+          origin: n.origin,
         };
         if (n.raw !== null) name.raw = n.raw;
-        if (n.quality !== null) name.quality = n.quality as 'good' | 'low';
+        if (n.quality !== null) name.quality = n.quality;
         if (n.note !== null) name.note = n.note;
         return name;
       }),
@@ -213,14 +213,14 @@ export async function findEntities(db: Db, ids?: readonly string[]): Promise<Can
       nationalities: row.nationalities,
       titles: row.titles,
       designations: row.designations,
-      birthDates: row.birth_dates as BirthDate[],
-      birthPlaces: row.birth_places as Place[],
-      addresses: row.addresses as Place[],
-      identifiers: row.identifiers as Identifier[],
-      riskLevel: row.risk_level as RiskLevel,
+      birthDates: row.birth_dates,
+      birthPlaces: row.birth_places,
+      addresses: row.addresses,
+      identifiers: row.identifiers,
+      riskLevel: row.risk_level,
       flags: (flagsBy.get(row.id) ?? []).sort(byOrdinal).map((f) => ({
         code: f.code,
-        severity: f.severity as Severity,
+        severity: f.severity,
         title: f.title,
         description: f.description,
         citations: citationsOf(row.id, 'flag', f.ordinal),
@@ -233,7 +233,7 @@ export async function findEntities(db: Db, ids?: readonly string[]): Promise<Can
           listedOn: l.listed_on,
         };
         if (l.resolution !== null) listing.resolution = l.resolution;
-        if (l.resolution_basis !== null) listing.resolutionBasis = l.resolution_basis as Listing['resolutionBasis'];
+        if (l.resolution_basis !== null) listing.resolutionBasis = l.resolution_basis;
         if (l.data_id !== null) listing.dataId = l.data_id;
         return listing;
       }),
@@ -329,4 +329,17 @@ export async function findInboundRelationships(
     .where('target_id', 'in', ids)
     .execute();
   return rows.map((r) => ({ entityId: r.entity_id, type: r.type, targetId: r.target_id }));
+}
+
+/** The id of the entity whose id or UN reference number is `idOrReference`, in any letter case. */
+export async function resolveEntityId(db: Db, idOrReference: string): Promise<string | undefined> {
+  const wanted = idOrReference.toLowerCase();
+  const row = await db
+    .selectFrom('entities')
+    .leftJoin('listings', 'listings.entity_id', 'entities.id')
+    .select('entities.id')
+    .where((eb) => eb.or([eb(eb.fn('lower', ['entities.id']), '=', wanted), eb(eb.fn('lower', ['listings.reference_number']), '=', wanted)]))
+    .limit(1)
+    .executeTakeFirst();
+  return row?.id;
 }

@@ -1,17 +1,18 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
-import { NotFoundError } from '../http/errors';
-import { combinedVersion, listCurrentDatasets } from '../datasets/sync-datasets';
+import { NotFoundError } from '../shared/errors';
+import { combinedVersion, listCurrentDatasets } from './dataset-repository';
 import type { CanonicalEntity } from '../model/entity';
 import {
   findEntities,
+  resolveEntityId,
   findInboundRelationships,
   listEntityIds,
   type EntityFilters,
 } from './entity-repository';
 import { presentEntityDetail, presentEntitySummary, type InboundEdge } from './present-entity';
 import { findSourceHeaders, findSources } from './source-repository';
-import { decodeCursor, encodeCursor } from '../http/cursor';
+import { decodeCursor, encodeCursor } from '../shared/pagination';
 
 /** Read side of the reference data: entities, sources and datasets, straight from the database. */
 export function createReferenceService(db: Kysely<Database>) {
@@ -48,19 +49,7 @@ export function createReferenceService(db: Kysely<Database>) {
       let [entity] = await findEntities(db, [id]);
       if (!entity) {
         // Also accept a UN reference number ("KPi.063") or the id in another letter case.
-        const matches = await db
-          .selectFrom('entities')
-          .leftJoin('listings', 'listings.entity_id', 'entities.id')
-          .select('entities.id')
-          .where((eb) =>
-            eb.or([
-              eb(eb.fn('lower', ['entities.id']), '=', id.toLowerCase()),
-              eb(eb.fn('lower', ['listings.reference_number']), '=', id.toLowerCase()),
-            ]),
-          )
-          .limit(1)
-          .execute();
-        const resolved = matches[0]?.id;
+        const resolved = await resolveEntityId(db, id);
         if (resolved !== undefined) [entity] = await findEntities(db, [resolved]);
       }
       if (!entity) throw new NotFoundError(`entity "${id}" does not exist`);

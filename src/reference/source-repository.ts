@@ -58,7 +58,7 @@ export async function findSources(db: Db, id?: string): Promise<SourceRecord[]> 
     const source: SourceRecord = {
       id: row.id,
       dataset: row.dataset_id,
-      kind: row.kind as Source['kind'],
+      kind: row.kind,
       title: row.title,
       sections: sections
         .filter((s) => s.source_id === row.id)
@@ -66,7 +66,7 @@ export async function findSources(db: Db, id?: string): Promise<SourceRecord[]> 
           const section: SourceSection = {
             locator: s.locator,
             text: s.text,
-            textKind: s.text_kind as SourceSection['textKind'],
+            textKind: s.text_kind,
           };
           if (s.heading !== null) section.heading = s.heading;
           if (s.paragraph !== null) section.paragraph = s.paragraph;

@@ -1,5 +1,5 @@
 import type { AuditRecord, ScreeningKind } from '../audit/audit-record';
-import type { ScreeningOutcome } from './screening-service';
+import type { ScreeningOutcome } from './screen-names';
 
 /** The audit record of one screening outcome, with the request exactly as the client sent it. */
 export function auditRecordOf(

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import 'zod-openapi';
-import { CitationSchema, EntityTypeSchema, ListingSchema, RiskLevelSchema, SeveritySchema } from '../http/api-schemas';
+import { QUERY_TYPES } from '../model/screening';
+import { CitationSchema, EntityTypeSchema, ListingSchema, RiskLevelSchema, SeveritySchema } from '../reference/reference-schemas';
+import { DecisionSchema } from '../shared/api-schemas';
 
 // The contract: a name is 1–512 characters after trimming.
 export const MAX_NAME_LENGTH = 512;
@@ -60,7 +62,7 @@ const limitSchema = z.number().int().min(1).max(MAX_MATCHES_PER_QUERY).meta({ de
 export const ScreenRequestSchema = z
   .strictObject({
     name: nameSchema,
-    type: z.enum(['person', 'organization', 'any']).default('any'),
+    type: z.enum(QUERY_TYPES).default('any'),
     country: countrySchema.optional(),
     birthDate: birthDateSchema.optional(),
     threshold: thresholdSchema.optional(),
@@ -73,7 +75,7 @@ export type ScreenRequest = z.output<typeof ScreenRequestSchema>;
 export const BatchItemSchema = z.strictObject({
   id: plainText(z.string().min(1).max(256), 'id').meta({ description: 'Unique within the batch.' }),
   name: nameSchema,
-  type: z.enum(['person', 'organization', 'any']).default('any'),
+  type: z.enum(QUERY_TYPES).default('any'),
   country: countrySchema.optional(),
   birthDate: birthDateSchema.optional(),
   reference: referenceSchema.optional(),
@@ -101,10 +103,6 @@ export const BatchRequestSchema = z
   });
 export type BatchRequest = z.output<typeof BatchRequestSchema>;
 
-export const DecisionSchema = z.enum(['hit', 'review', 'clear']).meta({
-  id: 'Decision',
-  description: 'hit: a critical- or high-risk match; review: medium or low risk; clear: nothing, or only risk-free entities.',
-});
 
 export const MatchSchema = z
   .object({
@@ -148,7 +146,7 @@ export const ScreenResponseSchema = z
     decision: DecisionSchema,
     query: z.object({
       name: z.string(),
-      type: z.enum(['person', 'organization', 'any']),
+      type: z.enum(QUERY_TYPES),
       country: z.string().optional(),
       birthDate: z.string().optional(),
       normalized: z.array(z.string()),

@@ -1,122 +1,93 @@
-import { randomUUID } from 'node:crypto';
-import type { DataSnapshot } from '../datasets/data-store';
-import { DEFAULT_THRESHOLD } from '../matching/matcher';
-import type { MatchQuery, MatchResult } from '../matching/types';
-import type { CanonicalEntity, RiskLevel } from '../model/entity';
-import { aliasesOf, presentRelationships } from '../reference/present-entity';
+import type { Logger } from 'pino';
+import type { AuditRecord } from '../audit/audit-record';
+import type { AuditWriter } from '../audit/audit-writer';
+import type { DataSnapshot } from '../datasets/load-snapshot';
+import { isDatabaseUnavailable } from '../db/database-errors';
+import { ServiceUnavailableError } from '../shared/errors';
+import type { Metrics } from '../shared/metrics';
+import { auditRecordOf } from './audit-records';
+import { screenBatchItems, screenName, type ScreeningOutcome } from './screen-names';
 import type { BatchRequest, ScreenRequest } from './screening-schemas';
 
-export type Decision = 'hit' | 'review' | 'clear';
+// While data loads at startup, clients retry after this many seconds.
+const LOADING_RETRY_AFTER_SECONDS = 5;
+// When the audit record cannot be written the client retries after this many seconds.
+const AUDIT_RETRY_AFTER_SECONDS = 10;
 
-const HIT_RISKS: ReadonlySet<RiskLevel> = new Set(['critical', 'high']);
-const REVIEW_RISKS: ReadonlySet<RiskLevel> = new Set(['medium', 'low']);
+/** Who asks, and what they sent: kept in the audit record. */
+export interface ScreeningCaller {
+  apiKeyId: string | null;
+  /** The request body exactly as received (for a batch: the body whose `items` are the received items). */
+  request: unknown;
+}
+
+export type BatchScreening = ReturnType<typeof screenBatchItems>['response'];
+
+export interface ScreeningService {
+  /** Screens one counterparty; resolves only once its audit record is committed (else rejects with a 503). */
+  screen(input: ScreenRequest, caller: ScreeningCaller): Promise<ScreeningOutcome>;
+  /** Screens a batch against one dataset version; resolves only once every item's record is committed. */
+  screenBatch(batch: BatchRequest, caller: ScreeningCaller): Promise<BatchScreening>;
+}
 
 /**
- * The contract's decision rule: `hit` when any match carries critical or high risk, `review` when a match
- * carries medium or low risk, `clear` when nothing matched or only risk-free entities (experts, journalists) did.
+ * Screening as the API gives it, with the rule a regulator cares about most held in one place: match → audit record
+ * → append → answer. No outcome leaves this service unless its record was committed; when the record cannot be
+ * written the caller gets a 503 and no result. (A job chunk commits its rows' records in the same transaction as
+ * its results: `jobs/job-repository.ts`, `commitChunk`.)
  */
-export function decide(riskLevels: readonly RiskLevel[]): Decision {
-  if (riskLevels.some((r) => HIT_RISKS.has(r))) return 'hit';
-  if (riskLevels.some((r) => REVIEW_RISKS.has(r))) return 'review';
-  return 'clear';
-}
-
-/** A match as the API returns it: the matcher's verdict plus the entity's evidence inline. */
-function presentMatch(snapshot: DataSnapshot, result: MatchResult, entity: CanonicalEntity) {
-  const nameOf = (id: string) => snapshot.entities.get(id)?.primaryName;
-  return {
-    entityId: entity.id,
-    name: entity.primaryName,
-    aliases: aliasesOf(entity),
-    type: entity.type,
-    score: result.score,
-    isMatch: result.isMatch,
-    matchedName: result.matchedName,
-    explanation: result.explanation,
-    riskLevel: entity.riskLevel,
-    flags: entity.flags,
-    listings: entity.listings,
-    relationships: presentRelationships(entity, nameOf, snapshot.inbound.get(entity.id) ?? []).map((r) => ({
-      type: r.type,
-      entityId: r.entityId,
-      name: r.name,
-      direction: r.direction,
-      ...(r.period !== undefined ? { period: r.period } : {}),
-    })),
+export function createScreeningService(deps: {
+  snapshot: () => DataSnapshot | undefined;
+  audit: AuditWriter;
+  metrics: Metrics;
+  log: Logger;
+}): ScreeningService {
+  const snapshot = () => {
+    const current = deps.snapshot();
+    if (!current) throw new ServiceUnavailableError('the screening data is still loading', LOADING_RETRY_AFTER_SECONDS);
+    return current;
   };
-}
 
-export type PresentedMatch = ReturnType<typeof presentMatch>;
+  /** Fail closed: a result that was not recorded was never given. */
+  async function record(records: AuditRecord[]): Promise<void> {
+    try {
+      await deps.audit.write(records);
+    } catch (error) {
+      deps.metrics.auditFailures.inc();
+      // The database away is expected (the 503 says so, logged once as a warning); anything else is a bug.
+      if (!isDatabaseUnavailable(error)) deps.log.error({ err: error, records: records.length }, 'audit write failed; result withheld');
+      throw new ServiceUnavailableError('the audit record could not be written, so no result is given; retry later', AUDIT_RETRY_AFTER_SECONDS, error);
+    }
+  }
 
-export interface ScreeningOutcome {
-  screeningId: string;
-  screenedAt: string;
-  datasetVersion: string;
-  algorithm: string;
-  threshold: number;
-  decision: Decision;
-  query: { name: string; type: 'person' | 'organization' | 'any'; country?: string; birthDate?: string; normalized: string[] };
-  matches: PresentedMatch[];
-}
-
-type QueryInput = Pick<ScreenRequest, 'name' | 'type' | 'country' | 'birthDate'>;
-
-/**
- * Screens one name against a snapshot: pure computation, no I/O. The caller records the outcome (audit)
- * before returning it.
- */
-export function screenName(
-  snapshot: DataSnapshot,
-  input: QueryInput,
-  options: { threshold?: number; limit: number; now?: Date },
-): ScreeningOutcome {
-  const threshold = options.threshold ?? DEFAULT_THRESHOLD;
-  const query: MatchQuery = { name: input.name, type: input.type };
-  if (input.country !== undefined) query.country = input.country;
-  if (input.birthDate !== undefined) query.birthDate = input.birthDate;
-  const outcome = snapshot.matcher.match(query, { threshold, limit: options.limit });
-  const matches = outcome.matches.flatMap((m) => {
-    const entity = snapshot.entities.get(m.entityId);
-    return entity ? [presentMatch(snapshot, m, entity)] : [];
-  });
-  // Optional members assigned, not spread in: this runs for every row of a job.
-  const echoed: ScreeningOutcome['query'] = { name: input.name, type: input.type, normalized: outcome.normalized };
-  if (input.country !== undefined) echoed.country = input.country;
-  if (input.birthDate !== undefined) echoed.birthDate = input.birthDate;
   return {
-    screeningId: randomUUID(),
-    screenedAt: (options.now ?? new Date()).toISOString(),
-    datasetVersion: snapshot.datasetVersion,
-    algorithm: snapshot.matcher.algorithm,
-    threshold,
-    decision: decide(matches.map((m) => m.riskLevel)),
-    query: echoed,
-    matches,
-  };
-}
+    async screen(input, caller) {
+      const outcome = screenName(snapshot(), input, {
+        limit: input.limit,
+        ...(input.threshold !== undefined ? { threshold: input.threshold } : {}),
+      });
+      await record([auditRecordOf(outcome, { kind: 'single', apiKeyId: caller.apiKeyId, request: caller.request, reference: input.reference })]);
+      deps.metrics.screenings.inc({ kind: 'single', decision: outcome.decision });
+      return outcome;
+    },
 
-/** Screens every item of a batch in input order against one snapshot (one dataset version for the batch). */
-export function screenBatch(snapshot: DataSnapshot, batch: BatchRequest, now = new Date()) {
-  const threshold = batch.threshold ?? DEFAULT_THRESHOLD;
-  const outcomes = batch.items.map((item) => ({
-    item,
-    outcome: screenName(snapshot, item, { threshold, limit: batch.limit, now }),
-  }));
-  const count = (d: Decision) => outcomes.filter((o) => o.outcome.decision === d).length;
-  return {
-    outcomes,
-    response: {
-      batchId: randomUUID(),
-      datasetVersion: snapshot.datasetVersion,
-      algorithm: snapshot.matcher.algorithm,
-      threshold,
-      summary: { items: outcomes.length, hits: count('hit'), reviews: count('review'), clears: count('clear') },
-      results: outcomes.map(({ item, outcome }) => ({
-        id: item.id,
-        screeningId: outcome.screeningId,
-        decision: outcome.decision,
-        matches: outcome.matches,
-      })),
+    async screenBatch(batch, caller) {
+      const { outcomes, response } = screenBatchItems(snapshot(), batch);
+      const received = (caller.request as { items: unknown[] }).items;
+      await record(
+        outcomes.map(({ item, outcome }, index) =>
+          auditRecordOf(outcome, {
+            kind: 'batch-item',
+            apiKeyId: caller.apiKeyId,
+            request: received[index],
+            reference: item.reference,
+            batchId: response.batchId,
+            itemId: item.id,
+          }),
+        ),
+      );
+      for (const { outcome } of outcomes) deps.metrics.screenings.inc({ kind: 'batch-item', decision: outcome.decision });
+      return response;
     },
   };
 }

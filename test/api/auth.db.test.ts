@@ -1,6 +1,6 @@
 import pino from 'pino';
 import request from 'supertest';
-import { createApiKey, listApiKeys, revokeApiKey } from '../../src/auth/api-keys';
+import { createApiKey, listApiKeys, revokeApiKey } from '../../src/auth/api-key-repository';
 import { loadConfig } from '../../src/config';
 import { createContext } from '../../src/context';
 import { startTestApp, type TestApp } from '../helpers/test-app';

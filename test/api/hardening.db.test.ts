@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import pino from 'pino';
 import request from 'supertest';
 import { createApp } from '../../src/http/app';
-import { errorHandler } from '../../src/http/problem-json';
+import { createErrorHandler } from '../../src/http/problem-json';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { TEST_DATABASE_KIND } from '../helpers/test-database';
 
@@ -101,7 +101,7 @@ describe(`input hardening on ${TEST_DATABASE_KIND}`, () => {
     app.get('/boom', () => {
       throw new Error('secret internals at /srv/app/db.ts:42');
     });
-    app.use(errorHandler);
+    app.use(createErrorHandler({ logRequests: false }));
     const res = await request(app).get('/boom');
     const body = problemOf(res, 500);
     expect(body.detail).toContain('req-500');

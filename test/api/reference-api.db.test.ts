@@ -1,5 +1,6 @@
 import request from 'supertest';
-import { EntityPageSchema, EntitySchema, ProblemSchema, SourceListSchema } from '../../src/http/api-schemas';
+import { EntityPageSchema, EntitySchema, SourceListSchema } from '../../src/reference/reference-schemas';
+import { ProblemSchema } from '../../src/shared/api-schemas';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { TEST_DATABASE_KIND } from '../helpers/test-database';
 

@@ -42,7 +42,7 @@ describe(`insertJsonRows (${TEST_DATABASE_KIND})`, () => {
   it('splits more rows than one statement takes, and inserts all of them once', async () => {
     const count = JSON_INSERT_ROWS * 2 + 7;
     const rows = Array.from({ length: count }, (_, i) => ({
-      job_id: JOB, line: i + 2, ordinal: i, row_id: `CP-${i}`, reference: null, screening_id: null, decision: 'clear', matches: new JsonText('[]'), error: null,
+      job_id: JOB, line: i + 2, ordinal: i, row_id: `CP-${i}`, reference: null, screening_id: null, decision: 'clear' as const, matches: new JsonText('[]'), error: null,
     }));
     await insertJsonRows(handle.db, 'job_results', rows);
     const { n, lines } = await handle.db
@@ -53,7 +53,7 @@ describe(`insertJsonRows (${TEST_DATABASE_KIND})`, () => {
   });
 
   it('is all or nothing within a transaction: a failing row leaves none behind', async () => {
-    const row = (line: number) => ({ job_id: JOB, line, ordinal: line, row_id: null, reference: null, screening_id: null, decision: 'clear', matches: new JsonText('[]'), error: null });
+    const row = (line: number) => ({ job_id: JOB, line, ordinal: line, row_id: null, reference: null, screening_id: null, decision: 'clear' as const, matches: new JsonText('[]'), error: null });
     await expect(
       handle.db.transaction().execute((trx) => insertJsonRows(trx, 'job_results', [row(2), row(3), row(2)])),
     ).rejects.toThrow(/duplicate key/);

@@ -3,7 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { sql } from 'kysely';
 import request from 'supertest';
-import { createApiKey } from '../../src/auth/api-keys';
+import { createApiKey } from '../../src/auth/api-key-repository';
 import { verifyChain } from '../../src/audit/audit-repository';
 import type { AuditRecord } from '../../src/audit/audit-record';
 import { CSV_RESULTS_COLUMNS } from '../../src/jobs/job-results-format';

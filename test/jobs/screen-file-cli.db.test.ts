@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
-import { createApiKey } from '../../src/auth/api-keys';
+import { createApiKey } from '../../src/auth/api-key-repository';
 import { idempotencyKeyOf, jobStatePath, screenFile } from '../../src/cli/screen-file';
 import { CSV_RESULTS_COLUMNS } from '../../src/jobs/job-results-format';
 import { startTestApp, type TestApp } from '../helpers/test-app';

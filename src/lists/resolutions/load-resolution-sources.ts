@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import type { Source, SourceSection } from '../../model/entity';
-import { DESIGNATING_RESOLUTIONS, firstUrl } from '../un/resolution-designations';
+import { DESIGNATING_RESOLUTIONS, firstUrl } from './designating-resolutions';
 
 /** Where the verified paragraph material lives inside the data directory. */
 export const RESOLUTION_PARAGRAPHS_FILE = path.join('sources', 'resolution-paragraphs.json');

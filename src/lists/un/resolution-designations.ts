@@ -1,49 +1,7 @@
 import type { CanonicalEntity, Citation, Listing, RiskFlag } from '../../model/entity';
 import { FLAG_TAXONOMY } from '../../model/flag-taxonomy';
+import { DESIGNATING_RESOLUTIONS, firstUrl, type DesignatingResolution } from '../resolutions/designating-resolutions';
 import type { ResolutionParagraph } from '../resolutions/load-resolution-sources';
-
-/** A Security Council resolution whose annexes designated entries of one UN sanctions regime. */
-export interface DesignatingResolution {
-  /** As the model writes it in `Listing.resolution`, e.g. "2375 (2017)". */
-  resolution: string;
-  /** Resolution number as resolution-paragraphs.json writes it, e.g. "2375". */
-  number: string;
-  /** Document symbol, e.g. "S/RES/2375 (2017)". */
-  symbol: string;
-  /** Id of the resolution's `Source`. */
-  sourceId: string;
-  /** Adoption date, YYYY-MM-DD. */
-  adoptedOn: string;
-  /** UN_LIST_TYPE of the entries its annexes designated. */
-  regime: string;
-}
-
-/**
- * Resolutions that designated DPRK entries in their own annexes, with their adoption dates.
- *
- * Why the adoption date identifies the designations: the XML has no field naming the designating resolution, but an
- * entry the Council designates in a resolution's annex enters the list on the day the resolution is adopted. On
- * each of these two dates the DPRK entries listed are exactly as many as the annexes designated (2375: 1 individual
- * and 3 entities; 2397: 16 individuals and 1 entity), and they are the entries the gathered sources name.
- */
-export const DESIGNATING_RESOLUTIONS: readonly DesignatingResolution[] = [
-  {
-    resolution: '2375 (2017)',
-    number: '2375',
-    symbol: 'S/RES/2375 (2017)',
-    sourceId: 'unsc-res-2375',
-    adoptedOn: '2017-09-11',
-    regime: 'DPRK',
-  },
-  {
-    resolution: '2397 (2017)',
-    number: '2397',
-    symbol: 'S/RES/2397 (2017)',
-    sourceId: 'unsc-res-2397',
-    adoptedOn: '2017-12-22',
-    regime: 'DPRK',
-  },
-];
 
 /** How a resolution's designation paragraph is cited: a paraphrase with its source, never a quote. */
 export interface DesignationSummary {
@@ -59,13 +17,6 @@ export function findDesignatingResolution(
   return resolutions.find(
     (resolution) => resolution.regime === listing.regime && resolution.adoptedOn === listing.listedOn,
   );
-}
-
-const FIRST_URL = /https?:\/\/\S+/;
-
-/** The first URL in a source text such as "https://a.example ; https://b.example" or "http://x (reproduces …)". */
-export function firstUrl(text: string | undefined): string | undefined {
-  return text === undefined ? undefined : FIRST_URL.exec(text)?.[0];
 }
 
 /**

@@ -1,30 +1,17 @@
 import { z } from 'zod';
 import 'zod-openapi';
-import { RISK_LEVELS, SEVERITIES } from '../model/entity';
+import { ENTITY_TYPES, RISK_LEVELS, SEVERITIES, SOURCE_KINDS, TEXT_KINDS } from '../model/entity';
+
+import { cursorPage, cursorParam, limitParam } from '../shared/api-schemas';
 
 /**
- * The API's request and response shapes. These zod schemas validate requests at run time and are the single
- * source of the OpenAPI document (scripts/generate-openapi.ts); a test fails when the committed document drifts.
+ * Reference data's request and response shapes (entities, sources, datasets). These zod schemas validate requests
+ * and are the single source of their OpenAPI operations.
  */
-
-export const MAX_PAGE_SIZE = 500;
-export const DEFAULT_PAGE_SIZE = 50;
-
-export const ProblemSchema = z
-  .object({
-    type: z.string().meta({ example: 'urn:sanctions-screening:problem:validation-failed' }),
-    title: z.string().meta({ example: 'Request validation failed' }),
-    status: z.number().int().meta({ example: 400 }),
-    detail: z.string().meta({ example: 'the request is invalid' }),
-    instance: z.string().meta({ example: '/v1/entities?limit=9999' }),
-    requestId: z.string().meta({ description: 'Same as the X-Request-Id response header.' }),
-    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-  })
-  .meta({ id: 'Problem', description: 'RFC 9457 problem details.' });
 
 export const RiskLevelSchema = z.enum(RISK_LEVELS).meta({ id: 'RiskLevel' });
 export const SeveritySchema = z.enum(SEVERITIES).meta({ id: 'Severity' });
-export const EntityTypeSchema = z.enum(['person', 'organization']).meta({ id: 'EntityType' });
+export const EntityTypeSchema = z.enum(ENTITY_TYPES).meta({ id: 'EntityType' });
 
 export const CitationSchema = z
   .object({
@@ -154,24 +141,7 @@ export const EntitySchema = z
   })
   .meta({ id: 'Entity' });
 
-export const cursorPage = <T extends z.ZodType>(item: T, id: string) =>
-  z
-    .object({
-      items: z.array(item),
-      nextCursor: z.string().nullable().meta({ description: 'Pass as `cursor` for the next page; null on the last page.' }),
-    })
-    .meta({ id });
-
 export const EntityPageSchema = cursorPage(EntitySummarySchema, 'EntityPage');
-
-const limitParam = z.coerce
-  .number()
-  .int()
-  .min(1)
-  .max(MAX_PAGE_SIZE)
-  .default(DEFAULT_PAGE_SIZE)
-  .meta({ description: `Page size, 1–${MAX_PAGE_SIZE}.`, example: 50 });
-const cursorParam = z.string().max(512).optional().meta({ description: 'Opaque cursor from `nextCursor`.' });
 
 export const EntityListQuerySchema = z.strictObject({
   q: z.string().trim().min(1).max(512).optional().meta({ description: 'Case-insensitive substring of any name.', example: 'tkachuk' }),
@@ -189,13 +159,17 @@ export const EntityIdParamsSchema = z.object({
   id: z.string().min(1).max(256).meta({ example: 'ins-sergei-tkachuk' }),
 });
 
+export const SourceIdParamsSchema = z.object({
+  id: z.string().min(1).max(256).meta({ example: 'unsc-res-2397' }),
+});
+
 export const SourceSectionSchema = z
   .object({
     locator: z.string(),
     heading: z.string().optional(),
     paragraph: z.string().optional(),
     text: z.string(),
-    textKind: z.enum(['verbatim', 'summary']),
+    textKind: z.enum(TEXT_KINDS),
     language: z.string().optional(),
     url: z.string().optional(),
     note: z.string().optional(),
@@ -206,7 +180,7 @@ export const SourceSchema = z
   .object({
     id: z.string().meta({ example: 'unsc-res-2397' }),
     dataset: z.string(),
-    kind: z.enum(['investigation', 'resolution', 'list-file']),
+    kind: z.enum(SOURCE_KINDS),
     title: z.string(),
     publisher: z.string().optional(),
     credits: z.array(z.string()).optional(),
@@ -237,15 +211,3 @@ export const DatasetListSchema = z
     items: z.array(DatasetSchema),
   })
   .meta({ id: 'DatasetList' });
-
-export const HealthSchema = z.object({ status: z.literal('ok') }).meta({ id: 'Health' });
-
-export const ReadinessSchema = z
-  .object({
-    status: z.enum(['ready', 'not-ready']),
-    database: z.enum(['pglite', 'postgres']),
-    datasetVersion: z.string().nullable(),
-    checks: z.object({ database: z.boolean(), data: z.boolean() }),
-    warnings: z.array(z.string()),
-  })
-  .meta({ id: 'Readiness' });

@@ -7,7 +7,7 @@ import type { Matcher } from '../matching/types';
 import type { CanonicalEntity } from '../model/entity';
 import { findEntities } from '../reference/entity-repository';
 import type { InboundEdge } from '../reference/present-entity';
-import { combinedVersion, listCurrentDatasets, syncDataset, type DatasetInfo } from './sync-datasets';
+import { combinedVersion, listCurrentDatasets, syncDataset, type DatasetInfo } from '../reference/dataset-repository';
 
 /** Everything screening needs, for one dataset version, held in memory and never mutated. */
 export interface DataSnapshot {

@@ -51,6 +51,12 @@ export class NotFoundError extends HttpError {
   }
 }
 
+export class ConflictError extends HttpError {
+  constructor(slug: string, title: string, detail: string, headers?: Record<string, string>) {
+    super(409, slug, title, detail, headers ? { headers } : {});
+  }
+}
+
 export class MethodNotAllowedError extends HttpError {
   constructor(method: string, path: string, allow: readonly string[]) {
     super(405, 'method-not-allowed', 'Method not allowed', `${method} is not allowed on ${path}; use ${allow.join(', ')}`, {

@@ -2,8 +2,9 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 
-export const SCOPES = ['screen', 'read', 'audit', 'admin'] as const;
-export type Scope = (typeof SCOPES)[number];
+import type { Scope } from '../model/access';
+
+export { SCOPES, type Scope } from '../model/access';
 
 // 32 random bytes = 256 bits of secret, well above the 128-bit floor.
 const SECRET_BYTES = 32;
@@ -44,7 +45,7 @@ export async function createApiKey(
 function toInfo(row: {
   id: string;
   name: string;
-  scopes: string[];
+  scopes: Scope[];
   created_at: Date | string;
   revoked_at: Date | string | null;
   last_used_at: Date | string | null;
@@ -52,7 +53,7 @@ function toInfo(row: {
   return {
     id: row.id,
     name: row.name,
-    scopes: row.scopes as Scope[],
+    scopes: row.scopes,
     createdAt: new Date(row.created_at).toISOString(),
     revokedAt: iso(row.revoked_at),
     lastUsedAt: iso(row.last_used_at),
@@ -108,7 +109,7 @@ export async function authenticateKey(
   const actual = Buffer.from(hashSecret(secret), 'utf8');
   const equal = timingSafeEqual(expected, actual);
   if (!row || !equal || row.revoked_at !== null) return undefined;
-  return { id: row.id, scopes: row.scopes as Scope[] };
+  return { id: row.id, scopes: row.scopes };
 }
 
 /** Records use without holding up the request; failures are ignored (last-used is informative only). */

@@ -1,14 +1,18 @@
 import { finished } from 'node:stream/promises';
 import { Router, type ErrorRequestHandler, type Request } from 'express';
-import type { AppContext } from '../../context';
-import type { JobCaller } from '../../jobs/job-service';
-import { CreateJobQuerySchema, IdempotencyKeySchema, JobIdParamsSchema, ResultsQuerySchema } from '../../jobs/job-schemas';
-import { RESULTS_CONTENT_TYPES, writeResults } from '../../jobs/job-results-format';
-import type { JobFileFormat } from '../../jobs/parse-job-file';
-import { presentCreatedJob, presentJob } from '../../jobs/present-job';
-import { HttpError } from '../errors';
-import { allowOnly } from '../method-not-allowed';
-import { parseRequest } from '../validate';
+import type { AppContext } from '../context';
+import type { JobCaller } from './job-service';
+import { CreateJobQuerySchema, IdempotencyKeySchema, JobIdParamsSchema, ResultsQuerySchema } from './job-schemas';
+import { RESULTS_CONTENT_TYPES, writeResults } from './job-results-format';
+import type { JobFileFormat } from './parse-job-file';
+import { presentCreatedJob, presentJob } from './present-job';
+import { HttpError } from '../shared/errors';
+import { allowOnly } from '../shared/method-not-allowed';
+import { parseRequest } from '../shared/validate';
+import { z } from 'zod';
+import { del, get, ok, post, problem, requestIdHeader, type ApiOperations } from '../shared/openapi-operations';
+import { JOB_FILE_HEADER, JobCreatedSchema, JobResultSchema, JobSchema } from './job-schemas';
+import { CSV_RESULTS_COLUMNS } from './job-results-format';
 
 const FORMATS: Record<string, JobFileFormat> = {
   'text/csv': 'csv',
@@ -96,9 +100,6 @@ export function jobRoutes(context: AppContext): Router {
     .delete(...guard, async (req, res) => {
       const { jobId } = parseRequest(JobIdParamsSchema, req.params, 'path');
       const job = await context.jobs.cancel(jobId, callerOf(req));
-      if (job.status !== 'cancelled') {
-        throw new HttpError(409, 'job-finished', 'Job already finished', `job "${jobId}" already ${job.status}; there is nothing to cancel`);
-      }
       res.json(presentJob(job));
     })
     .all(allowOnly('GET', 'DELETE'));
@@ -124,3 +125,72 @@ export function jobRoutes(context: AppContext): Router {
     .all(allowOnly('GET'));
   return router;
 }
+
+/** The OpenAPI operations of these routes, from the schemas they validate with. */
+export const jobOperations: ApiOperations = {
+  '/v1/jobs': post({
+    operationId: 'createJob',
+    summary: 'Upload a CSV or NDJSON file as one batch job',
+    description: `The body is the file, streamed: CSV (RFC 4180, UTF-8 with or without BOM, header \`${JOB_FILE_HEADER}\`; id and name required, the other columns optional, any order) or NDJSON (one object per line with the same fields). A bad row does not fail the job: its result says why (decision \`invalid\`). A file that is not CSV or NDJSON, or has the wrong header, is a 400. Send \`Content-Encoding: gzip\` to upload it compressed.`,
+    tags: ['Jobs'],
+    requestParams: { query: CreateJobQuerySchema, header: z.object({ 'Idempotency-Key': IdempotencyKeySchema.optional() }) },
+    requestBody: {
+      required: true,
+      content: {
+        'text/csv': { schema: z.string(), example: `${JOB_FILE_HEADER}\nC-1,"TKACHUK, Sergei",person,RU,,CUST-000123\n` },
+        'application/x-ndjson': { schema: z.string(), example: '{"id":"C-1","name":"Ткачук Сергей","type":"person"}\n' },
+      },
+    },
+    responses: {
+      '202': {
+        description: 'Accepted: the job is queued. The same Idempotency-Key and body again answer the same job, with `Idempotent-Replayed: true`.',
+        headers: z.object({ Location: z.string(), 'X-Request-Id': requestIdHeader }),
+        content: { 'application/json': { schema: JobCreatedSchema } },
+      },
+      '400': problem('Not CSV or NDJSON, wrong header, or an invalid threshold or Idempotency-Key.'),
+      '409': problem('A job with this Idempotency-Key is still being uploaded; see Retry-After.'),
+      '413': problem('The file holds more rows than the service accepts.'),
+      '415': problem('Not text/csv or application/x-ndjson, not UTF-8, or an unsupported Content-Encoding.'),
+      '422': problem('The Idempotency-Key already names a job made from another body or threshold.'),
+      '503': problem('The service is starting; see Retry-After.'),
+    },
+  }),
+  '/v1/jobs/{jobId}': {
+    ...get({
+      operationId: 'getJob',
+      summary: 'A job\'s status and progress',
+      tags: ['Jobs'],
+      requestParams: { path: JobIdParamsSchema },
+      responses: { ...ok(JobSchema, 'Status, counts so far and the estimated time left.'), '404': problem('No such job (or not this key\'s).') },
+    }),
+    ...del({
+      operationId: 'cancelJob',
+      summary: 'Cancel a job: chunks not yet committed are not screened',
+      tags: ['Jobs'],
+      requestParams: { path: JobIdParamsSchema },
+      responses: {
+        ...ok(JobSchema, 'The job, cancelled; the rows already screened keep their results.'),
+        '404': problem('No such job (or not this key\'s).'),
+        '409': problem('The job already finished.'),
+      },
+    }),
+  },
+  '/v1/jobs/{jobId}/results': get({
+    operationId: 'getJobResults',
+    summary: 'A job\'s results, streamed in input order',
+    description: 'Available while the job runs (the rows done so far) and after. NDJSON: one `JobResult` per line. CSV: the row, its decision and its best match.',
+    tags: ['Jobs'],
+    requestParams: { path: JobIdParamsSchema, query: ResultsQuerySchema },
+    responses: {
+      '200': {
+        description: 'The results.',
+        headers: z.object({ 'X-Job-Status': JobSchema.shape.status, 'X-Request-Id': requestIdHeader }),
+        content: {
+          'application/x-ndjson': { schema: JobResultSchema },
+          'text/csv': { schema: z.string(), example: `${CSV_RESULTS_COLUMNS.join(',')}\n` },
+        },
+      },
+      '404': problem('No such job (or not this key\'s).'),
+    },
+  }),
+};

@@ -1,0 +1,112 @@
+import { Router } from 'express';
+import type { Auth } from '../auth/auth-middleware';
+import type { ReferenceService } from './reference-service';
+import { EntityIdParamsSchema, EntityListQuerySchema } from './reference-schemas';
+import { allowOnly } from '../shared/method-not-allowed';
+import { parseRequest } from '../shared/validate';
+import { get, ok, problem, type ApiOperations } from '../shared/openapi-operations';
+import { DatasetListSchema, EntityPageSchema, EntitySchema, SourceIdParamsSchema, SourceListSchema, SourceSchema } from './reference-schemas';
+
+/** GET /v1/entities, /v1/entities/{id}, /v1/sources, /v1/sources/{id}, /v1/datasets. */
+export function referenceRoutes(reference: ReferenceService, auth: Auth): Router {
+  const router = Router();
+  const guard = auth.requireScope('read');
+  router
+    .route('/v1/entities')
+    .get(...guard, async (req, res) => {
+      const { limit, cursor, ...filters } = parseRequest(EntityListQuerySchema, req.query, 'query');
+      res.json(await reference.listEntities(filters, { limit, ...(cursor !== undefined ? { cursor } : {}) }));
+    })
+    .all(allowOnly('GET'));
+  router
+    .route('/v1/entities/:id')
+    .get(...guard, async (req, res) => {
+      const { id } = parseRequest(EntityIdParamsSchema, req.params, 'path');
+      res.json(await reference.getEntity(id));
+    })
+    .all(allowOnly('GET'));
+  router
+    .route('/v1/sources')
+    .get(...guard, async (_req, res) => {
+      res.json(await reference.listSources());
+    })
+    .all(allowOnly('GET'));
+  router
+    .route('/v1/sources/:id')
+    .get(...guard, async (req, res) => {
+      const { id } = parseRequest(SourceIdParamsSchema, req.params, 'path');
+      res.json(await reference.getSource(id));
+    })
+    .all(allowOnly('GET'));
+  router
+    .route('/v1/datasets')
+    .get(...guard, async (_req, res) => {
+      res.json(await reference.listDatasets());
+    })
+    .all(allowOnly('GET'));
+  return router;
+}
+
+/** The OpenAPI operations of these routes, from the schemas they validate with. */
+export const referenceOperations: ApiOperations = {
+  '/v1/entities': get({
+    operationId: 'listEntities',
+    summary: 'Search and page through entities',
+    tags: ['Reference data'],
+    requestParams: { query: EntityListQuerySchema },
+    responses: {
+      ...ok(EntityPageSchema, 'One page of entity summaries, ordered by id.', {
+        items: [
+          {
+            id: 'un-KPi.063',
+            type: 'person',
+            name: 'PAK YONG SIK',
+            aliases: [],
+            riskLevel: 'critical',
+            flags: ['un-sanctioned', 'un-designated-by-resolution'],
+            listings: [
+              {
+                list: 'UN',
+                referenceNumber: 'KPi.063',
+                regime: 'DPRK',
+                listedOn: '2017-09-11',
+                resolution: '2375 (2017)',
+                resolutionBasis: 'inferred-from-listing-date',
+              },
+            ],
+            dataset: 'un',
+          },
+        ],
+        nextCursor: 'eyJhZnRlciI6InVuLUtQaS4wNjMifQ',
+      }),
+      '400': problem('A query parameter is invalid (the problem names it).'),
+    },
+  }),
+  '/v1/entities/{id}': get({
+    operationId: 'getEntity',
+    summary: 'One entity, whole: names, flags with citations, listings, relationships, sources',
+    description: 'Accepts the entity id (`ins-sergei-tkachuk`, `un-KPi.063`) or a UN reference number (`KPi.063`).',
+    tags: ['Reference data'],
+    requestParams: { path: EntityIdParamsSchema },
+    responses: { ...ok(EntitySchema, 'The entity.'), '404': problem('No such entity.') },
+  }),
+  '/v1/sources': get({
+    operationId: 'listSources',
+    summary: 'The investigation, each resolution and each loaded list file, with sections or paragraphs',
+    tags: ['Reference data'],
+    responses: ok(SourceListSchema, 'Every source.'),
+  }),
+  '/v1/sources/{id}': get({
+    operationId: 'getSource',
+    summary: 'One source with its sections or paragraphs',
+    tags: ['Reference data'],
+    requestParams: { path: SourceIdParamsSchema },
+    responses: { ...ok(SourceSchema, 'The source.'), '404': problem('No such source.') },
+  }),
+  '/v1/datasets': get({
+    operationId: 'listDatasets',
+    summary: 'The dataset versions in force',
+    tags: ['Reference data'],
+    responses: ok(DatasetListSchema, 'Every dataset with its content hash, source date and load time.'),
+  }),
+};
