@@ -27,10 +27,6 @@ export async function appendToChain(db: Kysely<Database>, records: readonly Audi
  */
 export async function appendInTransaction(trx: Transaction<Database>, records: readonly SerializedAuditRecord[]): Promise<void> {
   if (records.length === 0) return;
-  // A result is given only once its record is durable. A server running with synchronous_commit off acknowledges a
-  // commit before its WAL is flushed, and a crash then loses records of screenings already answered; this
-  // transaction waits for the flush whatever the server's setting.
-  await sql`set local synchronous_commit to on`.execute(trx);
   const head = await trx
     .selectFrom('audit_chain_head')
     .select(['last_seq', 'last_hash'])
