@@ -50,7 +50,7 @@ export interface ContextOverrides {
 const DAY_MS = 86_400_000;
 // While the database is unreachable at start-up, tries are this far apart, doubling up to the maximum.
 const STARTUP_RETRY_FIRST_MS = 500;
-const STARTUP_RETRY_MAX_MS = 10_000;
+const STARTUP_RETRY_MAX_MS = 2_000;
 // Retention runs at startup and then this often.
 const RETENTION_INTERVAL_MS = 3_600_000;
 
