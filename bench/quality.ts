@@ -13,7 +13,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { createMatcher, DEFAULT_THRESHOLD, MATCHER_ALGORITHM } from '../src/matching/matcher';
+import { createMatcher } from '../src/matching/matcher';
 import type { Matcher } from '../src/matching/types';
 import type { CanonicalEntity } from '../src/model/entity';
 import { FuseBaseline, FuzzballBaseline, FUZZBALL_CUTOFF } from './baselines/library-baselines';
@@ -31,6 +31,7 @@ import {
   TARGET_RECALL,
 } from './quality/evaluate';
 import { loadBenchEntities } from './quality/load-bench-entities';
+import { matcherScreener } from './quality/matcher-screener';
 import { failureLists, metricTables } from './quality/report';
 
 const REPO_ROOT = path.resolve(__dirname, '..');
@@ -50,19 +51,7 @@ function ourScreener(entities: CanonicalEntity[]): { screener: Screener; buildSe
     const started = Date.now();
     const matcher: Matcher = createMatcher(entities);
     const buildSeconds = (Date.now() - started) / 1000;
-    return {
-      buildSeconds,
-      screener: {
-        id: 'ours',
-        label: `${MATCHER_ALGORITHM} at DEFAULT_THRESHOLD ${DEFAULT_THRESHOLD}`,
-        rule: `a hit is a returned match with isMatch (score ≥ ${DEFAULT_THRESHOLD}); a positive is found when its entity is among them`,
-        screen: (query) =>
-          matcher
-            .match(query)
-            .matches.filter((m) => m.isMatch)
-            .map((m) => ({ entityId: m.entityId, score: m.score, matchedName: m.matchedName })),
-      },
-    };
+    return { buildSeconds, screener: matcherScreener(matcher) };
   } catch (err) {
     return { error: err instanceof Error ? err.message : String(err) };
   }

@@ -1,13 +1,43 @@
-import type { PartComparison, PartRelation } from './compare-name-parts';
-import { guessRomanizationSystem, ROMANIZATION_SYSTEM_NAMES } from './korean-romanization-classes';
-import { compareLegalForms, legalFormLabel } from './legal-forms';
-import type { NameScore } from './score-name-match';
-import type { FormOrigin, NameToken } from './tokenize-name';
+import type { CanonicalEntity, EntityName } from '../model/entity';
+import { guessRomanizationSystem, ROMANIZATION_SYSTEM_NAMES } from './normalize/korean-romanization-classes';
+import { compareLegalForms, legalFormLabel } from './normalize/legal-forms';
+import { normalizeHandle, type FormOrigin } from './normalize/name-forms';
+import type { NameToken } from './normalize/name-tokens';
+import type { PartComparison, PartRelation } from './score/compare-name-parts';
+import type { ScoredEntity } from './score/decision-rule';
+import {
+  aliasQualityEffect,
+  HANDLE_SCORE,
+  legalFormEffect,
+  type BestNameMatch,
+  type QualifierEffects,
+} from './score/score-candidate';
+import type { NameScore } from './score/score-name-pair';
+import type { MatchQuery, MatchResult } from './types';
 
 /**
- * The one-line human summary of a match, e.g.
+ * How a match explains itself: each feature's signed contribution to the score, and a one-line human summary, e.g.
  * "family name exact, given name Revised→McCune–Reischauer equivalent, birth year agrees".
  */
+
+/** Features and scores are reported to four decimals. */
+function round(value: number): number {
+  return Math.round(value * 10000) / 10000;
+}
+
+/** A candidate's features (signed contributions, keyed by feature name) and the phrases of its summary. */
+export interface Explanation {
+  features: Record<string, number>;
+  phrases: string[];
+}
+
+/** A scored candidate with what it will say about itself. */
+export interface ExplainedCandidate extends ScoredEntity, Explanation {
+  /** The list name that produced the score. */
+  name: EntityName;
+  /** The name comparison behind the score; null for an identifier (handle) match. */
+  nameScore: NameScore | null;
+}
 
 /** How notable a relation is when several parts of one role are summarized by one phrase. */
 const RELATION_RANK: Readonly<Record<PartRelation, number>> = {
@@ -93,4 +123,48 @@ export function describeNameScore(nameScore: NameScore): string[] {
   const origin = ORIGIN_PHRASES[queryForm.origin];
   if (origin) phrases.push(origin);
   return phrases;
+}
+
+function addQualifiers(explanation: Explanation, effects: QualifierEffects): Explanation {
+  for (const [feature, effect] of Object.entries(effects)) {
+    explanation.features[feature] = round(effect.value);
+    if (effect.phrase) explanation.phrases.push(effect.phrase);
+  }
+  return explanation;
+}
+
+/** The explanation of a name match: the name comparison's features, legal form, alias quality, then the qualifiers. */
+export function explainNameMatch(best: BestNameMatch, effects: QualifierEffects): Explanation {
+  const { nameScore, name } = best;
+  const features: Record<string, number> = {
+    nameSimilarity: round(nameScore.nameSimilarity),
+    classEquivalence: round(nameScore.classEquivalence),
+    partCoverage: round(nameScore.partCoverage),
+    legalForm: round(legalFormEffect(nameScore.queryForm, nameScore.listForm)),
+    aliasQuality: round(aliasQualityEffect(name)),
+  };
+  const phrases = describeNameScore(nameScore);
+  if (name.quality === 'low') phrases.push('low-quality alias');
+  return addQualifiers({ features, phrases }, effects);
+}
+
+/** The explanation of an identifier (handle) match: the handle, then the qualifiers. */
+export function explainHandleMatch(effects: QualifierEffects): Explanation {
+  return addQualifiers({ features: { nameSimilarity: HANDLE_SCORE, identifier: HANDLE_SCORE }, phrases: ['handle exact'] }, effects);
+}
+
+/** The result a caller sees for one candidate: score to four decimals, the list name, the explanation. */
+export function toMatchResult(candidate: ExplainedCandidate, entity: CanonicalEntity, query: MatchQuery, isMatch: boolean): MatchResult {
+  return {
+    entityId: entity.id,
+    score: round(candidate.score),
+    isMatch,
+    matchedName: candidate.name.name,
+    explanation: {
+      summary: candidate.phrases.join(', '),
+      features: candidate.features,
+      queryForm: candidate.nameScore?.queryForm.text ?? normalizeHandle(query.name) ?? query.name,
+      listForm: candidate.nameScore?.listForm.text ?? normalizeHandle(candidate.name.name) ?? candidate.name.name,
+    },
+  };
 }

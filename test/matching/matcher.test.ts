@@ -23,9 +23,18 @@ describe('createMatcher', () => {
   });
 
   it('reports how its index was built', () => {
-    expect(matcher.stats.entities).toBe(FIXTURE_ENTITIES.length);
-    expect(matcher.stats.forms).toBeGreaterThanOrEqual(FIXTURE_ENTITIES.length);
-    expect(matcher.stats.buildMs).toBeGreaterThanOrEqual(0);
+    const started = performance.now();
+    const built = createMatcher([
+      entity({ id: 'a', type: 'person', primary: 'Ivan Petrov' }),
+      entity({ id: 'b', type: 'person', primary: 'Иван Сидоров', names: [name('@ivansid', { kind: 'identifier' })] }),
+    ]);
+    const elapsed = performance.now() - started;
+    // Forms: "ivan petrov" and "ivan sidorov" (the Cyrillic name read once); the handle is looked up, not indexed.
+    // Parts: ivan, petrov, sidorov, and each name's two parts written as one, ivanpetrov and ivansidorov.
+    expect(built.stats).toMatchObject({ entities: 2, forms: 2, vocabulary: 5 });
+    expect(Number.isInteger(built.stats.buildMs)).toBe(true);
+    expect(built.stats.buildMs).toBeGreaterThanOrEqual(0);
+    expect(built.stats.buildMs).toBeLessThanOrEqual(Math.ceil(elapsed));
   });
 });
 
@@ -179,6 +188,25 @@ describe('negatives', () => {
   });
 });
 
+describe('known gaps', () => {
+  // Retrieval's neighbour lookup leaves out pairs of parts the scorer pairs, and its score bound then counts those
+  // parts as absent, so a name that scores above the threshold is not returned at that threshold (it is at 0).
+  // Kept as they are (scores must not change in a restructuring); each test fails, and is to be made an ordinary
+  // one, when its gap is closed. See `lookupMissesPair` in test/matching/stages.ts.
+  const gaps: Array<[string, string, string]> = [
+    // Two one-syllable Korean name syllables of different classes are never typo neighbours, while outside a Korean
+    // name the scorer counts them one typo apart.
+    ['Chae Ivanov', 'Choe Ivanov', 'another Korean syllable one letter off'],
+    // Two typos in a part of eight letters or more: further than the one-deletion typo keys reach.
+    ['Konstamtim Ivanov', 'Konstantin Ivanov', 'two typos in a long part'],
+  ];
+  it.failing.each(gaps)('finds "%s" for the listed "%s" (%s) at the default threshold', (query, listed) => {
+    const list = createMatcher([entity({ id: 'listed', type: 'person', primary: listed })]);
+    expect(list.match({ name: query }, { threshold: 0 }).matches[0]?.score).toBeGreaterThan(DEFAULT_THRESHOLD);
+    expect(list.match({ name: query }).matches.map((m) => m.entityId)).toEqual(['listed']);
+  });
+});
+
 describe('type, country and date of birth', () => {
   it('a person is not an organization of the same name', () => {
     expect(matches({ name: 'LocoTech-Signal', type: 'person' }, 'locotech-signal')).toBe(false);
@@ -286,11 +314,29 @@ describe('explanations', () => {
 
 describe('options and edge cases', () => {
   it('honors limit and threshold, best first', () => {
-    const all = matcher.match({ name: 'Kim Chol Nam' }, { threshold: 0, limit: 3 }).matches;
-    expect(all).toHaveLength(3);
-    expect(all[0]?.score).toBeGreaterThanOrEqual(all[1]?.score ?? 0);
+    const all = matcher.match({ name: 'Kim Chol Nam' }, { threshold: 0, limit: 50 }).matches;
+    const scores = all.map((m) => m.score);
+    expect(all.length).toBeGreaterThan(3);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    expect(matcher.match({ name: 'Kim Chol Nam' }, { threshold: 0, limit: 3 }).matches).toEqual(all.slice(0, 3));
     expect(matcher.match({ name: 'Kim Chol Nam' }, { threshold: 1.01 }).matches).toHaveLength(0);
-    expect(all.every((m) => m.isMatch)).toBe(true);
+  });
+
+  it('returns only matches: every one reaches the threshold in force and says so', () => {
+    // A conflicting country lowers every score after retrieval, whose bound knows only the name: so candidates
+    // below the threshold reach the decision, and must be turned away there.
+    const query = { name: 'Kim Chol Nam', country: 'FR' };
+    const all = matcher.match(query, { threshold: 0, limit: 50 }).matches;
+    // A threshold between two scores that differ: the matches above it, and only they, come back.
+    const cut = all.findIndex((m, index) => index > 0 && m.score < (all[index - 1]?.score ?? 0));
+    expect(cut).toBeGreaterThan(0);
+    const threshold = ((all[cut - 1]?.score ?? 0) + (all[cut]?.score ?? 0)) / 2;
+    const found = matcher.match(query, { threshold, limit: 50 }).matches;
+    expect(found.map((m) => [m.entityId, m.score])).toEqual(all.slice(0, cut).map((m) => [m.entityId, m.score]));
+    for (const m of found) {
+      expect(m.score).toBeGreaterThanOrEqual(threshold);
+      expect(m.isMatch).toBe(true);
+    }
   });
 
   it('answers an empty or punctuation-only name with no matches', () => {

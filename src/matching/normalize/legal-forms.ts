@@ -1,5 +1,5 @@
-import { phoneticSkeleton } from './russian-name-classes';
-import { boundedEditDistance } from './string-similarity';
+import { boundedEditDistance } from './edit-distance';
+import { phoneticSkeleton } from './phonetic-skeleton';
 
 /**
  * Organization legal forms in Latin and (transliterated) Cyrillic: ООО/OOO/LLC, АО/AO/JSC, ПАО/PJSC, ЗАО/CJSC,

@@ -1,11 +1,12 @@
 import fc from 'fast-check';
-import { normalizeText } from '../../src/matching/normalize-text';
-import { cyrillicReadings, transliterateCyrillic } from '../../src/matching/transliterate-cyrillic';
-import { decomposeHangulSyllable, romanizeHangul } from '../../src/matching/romanize-hangul';
-import { koreanClassKey } from '../../src/matching/korean-romanization-classes';
-import { frenchSkeleton, hasPatronymicEnding, looseSlavicKey, phoneticSkeleton } from '../../src/matching/russian-name-classes';
-import { compareLegalForms, splitLegalForms } from '../../src/matching/legal-forms';
-import { nameForms } from '../../src/matching/tokenize-name';
+import { normalizeText } from '../../../src/matching/normalize/normalize-text';
+import { cyrillicReadings, transliterateCyrillic } from '../../../src/matching/normalize/transliterate-cyrillic';
+import { decomposeHangulSyllable, romanizeHangul } from '../../../src/matching/normalize/romanize-hangul';
+import { koreanClassKey } from '../../../src/matching/normalize/korean-romanization-classes';
+import { phoneticSkeleton } from '../../../src/matching/normalize/phonetic-skeleton';
+import { frenchSkeleton, hasPatronymicEnding, looseSlavicKey } from '../../../src/matching/normalize/slavic-name-keys';
+import { compareLegalForms, splitLegalForms } from '../../../src/matching/normalize/legal-forms';
+import { nameForms } from '../../../src/matching/normalize/name-forms';
 
 describe('normalizeText', () => {
   const cases: Array<[string, string]> = [

@@ -1,4 +1,4 @@
-import type { BirthDate, CanonicalEntity, EntityType } from '../model/entity';
+import type { BirthDate, CanonicalEntity, EntityType } from '../../model/entity';
 
 /**
  * Qualifiers the caller may give besides the name: entity type, country, date of birth. Each raises or lowers a

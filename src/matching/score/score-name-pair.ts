@@ -1,11 +1,13 @@
+import type { NameForm } from '../normalize/name-forms';
+import type { NameToken } from '../normalize/name-tokens';
 import { alignParts, type PartAlignment } from './align-name-parts';
-import type { NameForm, NameToken } from './tokenize-name';
 
 /**
  * The name score of one query form against one list form: a weighted Dice coefficient over the aligned parts.
  * Matched parts add their weights times their similarity; a wrong part (a query part and a list part that pair
  * with nothing) costs both weights in full; a part only one side has costs less, because lists add and banks drop
  * middle names and patronymics. The result is split into additive contributions for the explanation.
+ * Retrieval prunes by an upper bound of this score (`name-score-bound.ts`): change the two together.
  */
 
 /** A part only the list name has (the query omitted it) costs three quarters of a wrong part. */

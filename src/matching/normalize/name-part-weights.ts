@@ -1,4 +1,4 @@
-import { phoneticSkeleton } from './russian-name-classes';
+import { phoneticSkeleton } from './phonetic-skeleton';
 
 /**
  * How much a name part counts when two names are compared. Fixed linguistic knowledge, never derived from the
@@ -76,7 +76,7 @@ const GENERIC_ORGANIZATION_WORDS = new Set([
   'mining', 'energy', 'oil', 'gas', 'battalion', 'company', 'corporation', 'marine', 'insurance', 'machinery',
 ]);
 
-/** Compared by phonetic skeleton (see `russian-name-classes.ts`), so every spelling of these hits. */
+/** Compared by phonetic skeleton (see `phonetic-skeleton.ts`), so every spelling of these hits. */
 const COMMON_GIVEN_NAME_SKELETONS = new Set(
   [
     'mohammed', 'muhammad', 'mohammad', 'mohamed', 'muhammed', 'mohamad', 'mohd', 'ahmad', 'ahmed', 'ali', 'abdul',

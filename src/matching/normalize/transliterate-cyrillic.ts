@@ -1,6 +1,6 @@
 /**
  * Cyrillic → Latin transliteration of Russian and Ukrainian names into one canonical reading each.
- * The reading does not have to be the spelling a bank uses: the phonetic skeleton (`russian-name-classes.ts`)
+ * The reading does not have to be the spelling a bank uses: the phonetic skeleton (`phonetic-skeleton.ts`)
  * folds the other customary spellings (Sergey/Sergei/Serguei, Pyotr/Petr/Piotr …) onto the same key.
  */
 

@@ -1,7 +1,7 @@
-import { isCommonNameSyllable, parseKoreanRomanization } from './korean-romanization-classes';
+import { boundedEditDistance } from '../normalize/edit-distance';
+import { isCommonNameSyllable, parseKoreanRomanization } from '../normalize/korean-romanization-classes';
+import type { NameToken } from '../normalize/name-tokens';
 import { consonantSkeleton, isKnownGivenName } from './known-given-names';
-import { boundedEditDistance } from './string-similarity';
-import type { NameToken } from './tokenize-name';
 
 /**
  * Compares two name parts: equal text, same Korean romanization class, same phonetic skeleton (another

@@ -1,0 +1,154 @@
+import { koreanSyllableKeysOfParts } from './korean-romanization-classes';
+import { kinshipClass, namePartRole, namePartWeight, type NamePartRole } from './name-part-weights';
+import { phoneticSkeleton } from './phonetic-skeleton';
+import { frenchSkeleton, hasSlavicSpelling, looseSlavicKey } from './slavic-name-keys';
+
+/**
+ * One name part as every later stage sees it: its text, its weight and what is known from the text alone (phonetic
+ * skeleton, Korean class key, Russian loose key, role). Tokens are made here only, and a matcher analyzes each
+ * distinct text once.
+ */
+
+/** What is known about a name part from its text alone (cacheable per distinct text). */
+export interface TokenFeatures {
+  readonly skeleton: string;
+  /** Korean romanization class key, or null when the part cannot be read as romanized Korean. */
+  readonly korean: string | null;
+  /** The class key of each Korean syllable (empty when `korean` is null). */
+  readonly koreanSyllableKeys: readonly string[];
+  readonly koreanSyllables: number;
+  /** Loose key for European romanizations of Russian names (see `looseSlavicKey`), or null. */
+  readonly loose: string | null;
+  /** The part shows Russian romanization (so a loose-key agreement means something). */
+  readonly slavic: boolean;
+  /** The skeleton of the French reading, j as ж (see `frenchSkeleton`), or null. */
+  readonly frenchSkeleton: string | null;
+  readonly role: NamePartRole;
+}
+
+export interface NameToken extends TokenFeatures {
+  readonly text: string;
+  readonly weight: number;
+  /**
+   * The part was read from Hangul (one of its two romanizations): its letters then say which vowel and initial the
+   * writer meant, which a Latin spelling folded to its Korean class no longer does (see `compareParts`).
+   */
+  readonly hangul?: boolean;
+}
+
+/** Computes `TokenFeatures` of a lower-case token; a matcher passes a memoizing one. */
+export type TokenAnalyzer = (text: string) => TokenFeatures;
+
+/** Features of parts written together (the Korean class follows the written syllables, see `joinTokens`). */
+export type JoinedTokenAnalyzer = (parts: readonly string[]) => TokenFeatures;
+
+/** Analyzes one token from scratch (no cache). */
+export function analyzeToken(text: string): TokenFeatures {
+  const phonetic = phoneticSkeleton(text);
+  const role = namePartRole(text, phonetic);
+  const koreanSyllableKeys = koreanSyllableKeysOfParts([text]) ?? [];
+  return {
+    // The spellings of a kinship marker share one skeleton (Abou = Abu = Abo).
+    skeleton: role === 'kinship' ? (kinshipClass(text) ?? phonetic) : phonetic,
+    korean: koreanSyllableKeys.length > 0 ? koreanSyllableKeys.join('') : null,
+    koreanSyllableKeys,
+    koreanSyllables: koreanSyllableKeys.length,
+    loose: looseSlavicKey(text),
+    slavic: hasSlavicSpelling(text),
+    frenchSkeleton: frenchSkeleton(text),
+    role,
+  };
+}
+
+/** Query tokens (not in the list vocabulary) whose features are remembered after `freeze()`. */
+const QUERY_TOKEN_CACHE_SIZE = 20_000;
+
+/**
+ * A memoizing analyzer for a fixed vocabulary: tokens seen while `learning` are kept for good; once `freeze()` is
+ * called, unseen tokens go to a bounded cache (cleared when full), so a long-running matcher's memory does not grow
+ * with queries while recurring query parts are analyzed once.
+ */
+export function createTokenAnalyzer(): { analyze: TokenAnalyzer; analyzeJoined: JoinedTokenAnalyzer; freeze: () => void } {
+  const cache = new Map<string, TokenFeatures>();
+  const joinedCache = new Map<string, TokenFeatures>();
+  const queryCache = new Map<string, TokenFeatures>();
+  const queryJoinedCache = new Map<string, TokenFeatures>();
+  let learning = true;
+  const remember = (
+    kept: Map<string, TokenFeatures>,
+    bounded: Map<string, TokenFeatures>,
+    key: string,
+    features: TokenFeatures,
+  ): void => {
+    if (learning) {
+      kept.set(key, features);
+      return;
+    }
+    if (bounded.size >= QUERY_TOKEN_CACHE_SIZE) bounded.clear();
+    bounded.set(key, features);
+  };
+  const analyze: TokenAnalyzer = (text) => {
+    const cached = cache.get(text) ?? queryCache.get(text);
+    if (cached) return cached;
+    const features = analyzeToken(text);
+    remember(cache, queryCache, text, features);
+    return features;
+  };
+  return {
+    analyze,
+    analyzeJoined: (parts) => {
+      const key = parts.join('\u0001');
+      const cached = joinedCache.get(key) ?? queryJoinedCache.get(key);
+      if (cached) return cached;
+      const features = analyzeJoinedToken(parts, analyze);
+      remember(joinedCache, queryJoinedCache, key, features);
+      return features;
+    },
+    freeze: () => {
+      learning = false;
+    },
+  };
+}
+
+/**
+ * Features of parts written together: those of the joined text, except the Korean class, which keeps the writer's
+ * syllable boundaries ("No U" is two syllables, never the one syllable "nou").
+ */
+export function analyzeJoinedToken(parts: readonly string[], analyze: TokenAnalyzer = analyzeToken): TokenFeatures {
+  const features = analyze(parts.join(''));
+  const koreanSyllableKeys = koreanSyllableKeysOfParts(parts) ?? [];
+  return {
+    ...features,
+    role: 'joined',
+    korean: koreanSyllableKeys.length > 0 ? koreanSyllableKeys.join('') : null,
+    koreanSyllableKeys,
+    koreanSyllables: koreanSyllableKeys.length,
+  };
+}
+
+/**
+ * The one place a token is made. Spelled out rather than spread: every token (a part, or parts written together) then
+ * has one object shape, so the property reads of retrieval and scoring stay monomorphic; a spread is costly too.
+ */
+export function nameToken(text: string, features: TokenFeatures, role: NamePartRole, weight: number, hangul: boolean): NameToken {
+  return {
+    text,
+    skeleton: features.skeleton,
+    korean: features.korean,
+    koreanSyllableKeys: features.koreanSyllableKeys,
+    koreanSyllables: features.koreanSyllables,
+    loose: features.loose,
+    slavic: features.slavic,
+    frenchSkeleton: features.frenchSkeleton,
+    role,
+    weight,
+    hangul,
+  };
+}
+
+/** Builds one token with its features and role. */
+export function makeToken(text: string, analyze: TokenAnalyzer, role?: NamePartRole, hangul = false): NameToken {
+  const features = analyze(text);
+  const finalRole = role ?? features.role;
+  return nameToken(text, features, finalRole, namePartWeight(finalRole), hangul);
+}

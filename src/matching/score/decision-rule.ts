@@ -1,0 +1,27 @@
+/**
+ * The decision rule: a candidate is a match when its score reaches the threshold in force; the matches returned are
+ * the best `limit` of them, best first. The one place the threshold is compared.
+ */
+
+/** What the rule needs of a scored candidate. */
+export interface ScoredEntity {
+  /** Position of the entity in the matcher's list: orders candidates of equal score (earlier first). */
+  entityIndex: number;
+  score: number;
+}
+
+/** True when `score` reaches `threshold` (a score equal to the threshold is a match). */
+export function meetsThreshold(score: number, threshold: number): boolean {
+  return score >= threshold;
+}
+
+/**
+ * The candidates that meet the threshold, by descending score and, on equal scores, ascending entity index; at most
+ * `limit`. Returns a new array; never mutates `scored`.
+ */
+export function selectMatches<T extends ScoredEntity>(scored: readonly T[], options: { threshold: number; limit: number }): T[] {
+  return scored
+    .filter((candidate) => meetsThreshold(candidate.score, options.threshold))
+    .sort((a, b) => b.score - a.score || a.entityIndex - b.entityIndex)
+    .slice(0, options.limit);
+}

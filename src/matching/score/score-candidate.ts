@@ -1,0 +1,178 @@
+import type { CanonicalEntity, EntityName, EntityType } from '../../model/entity';
+import { compareLegalForms } from '../normalize/legal-forms';
+import type { NameForm } from '../normalize/name-forms';
+import type { MatchQuery } from '../types';
+import { scoreNamePair, type NameScore, type NameScoreContext } from './score-name-pair';
+import {
+  BIRTH_DATE_AGREEMENT_BONUS,
+  birthDateAgreement,
+  COUNTRY_AGREEMENT_BONUS,
+  countryAgreement,
+  typeAgreement,
+  TYPE_CONFLICT_PENALTY,
+  type QualifierEffect,
+} from './score-qualifiers';
+
+/**
+ * The score of one candidate entity: its best name against the query's forms (`scoreNamePair`), adjusted for the
+ * legal forms and the alias's quality, plus what the qualifiers (type, country, date of birth) add or take away,
+ * clamped to [0, 1]. An identifier (a handle) scores `HANDLE_SCORE` plus the qualifiers.
+ */
+
+/** A matching low-quality UN alias (a.k.a. of low quality) counts less than a good one. */
+export const LOW_QUALITY_ALIAS_PENALTY = -0.05;
+
+/** A one-word low-quality alias (a nickname such as "Rusdjan") counts less again. */
+export const LOW_QUALITY_SINGLE_WORD_ALIAS_PENALTY = -0.1;
+
+/** Legal forms agree (ООО = LLC): a slight confirmation for an organization. */
+export const LEGAL_FORM_AGREEMENT_BONUS = 0.02;
+
+/** Legal forms of different families (LLC vs JSC): a slight doubt, registries rewrite forms. */
+export const LEGAL_FORM_CONFLICT_PENALTY = -0.03;
+
+/** A type only inferred from the query (a legal form in it) counts half as much as a stated one. */
+const INFERRED_TYPE_FACTOR = 0.5;
+
+/** A handle (an identifier name such as "@mmcpersonal") matches only itself, exactly. */
+export const HANDLE_SCORE = 1;
+
+/** Countries whose names the list romanizes from Korean. */
+const KOREAN_COUNTRIES = new Set(['KP', 'KR']);
+
+/** The qualifiers' effects, in the order they are added and explained: type, country, date of birth. */
+export type QualifierEffects = Record<string, QualifierEffect>;
+
+/** One list name of the candidate, in one of its forms. */
+export interface ListNameForm {
+  /** Index into the entity's `names`. */
+  nameIndex: number;
+  form: NameForm;
+}
+
+/** The best of a candidate's names against the query. */
+export interface BestNameMatch {
+  /** The name score with the legal-form and alias-quality effects, before qualifiers. */
+  score: number;
+  name: EntityName;
+  nameScore: NameScore;
+}
+
+function isKoreanEntity(entity: CanonicalEntity): boolean {
+  return [...entity.countries, ...entity.nationalities].some((code) => KOREAN_COUNTRIES.has(code.toUpperCase()));
+}
+
+function clamp01(value: number): number {
+  return Math.min(1, Math.max(0, value));
+}
+
+/** What the two names' legal forms add: agreement, conflict, or nothing when either has none. */
+export function legalFormEffect(queryForm: NameForm, listForm: NameForm): number {
+  switch (compareLegalForms(queryForm.legalForms, listForm.legalForms)) {
+    case 'same':
+      return LEGAL_FORM_AGREEMENT_BONUS;
+    case 'conflict':
+      return LEGAL_FORM_CONFLICT_PENALTY;
+    default:
+      return 0;
+  }
+}
+
+/** What the list name's quality takes away: nothing for a good name, more for a one-word low-quality alias. */
+export function aliasQualityEffect(name: EntityName): number {
+  if (name.quality !== 'low') return 0;
+  const words = name.name.trim().split(/\s+/).length;
+  return words === 1 ? LOW_QUALITY_SINGLE_WORD_ALIAS_PENALTY : LOW_QUALITY_ALIAS_PENALTY;
+}
+
+/**
+ * The most the qualifiers this query carries (country, date of birth, a legal form) can add to a name score: a
+ * candidate needs a name score of the threshold less this to be a match (see `retrievalLimitsFor`).
+ */
+export function possibleBonus(query: MatchQuery, queryForms: readonly NameForm[]): number {
+  let bonus = 0;
+  if (query.country) bonus += COUNTRY_AGREEMENT_BONUS;
+  if (query.birthDate) bonus += BIRTH_DATE_AGREEMENT_BONUS;
+  if (queryForms.some((form) => form.legalForms.length > 0)) bonus += LEGAL_FORM_AGREEMENT_BONUS;
+  return bonus;
+}
+
+/** The query's type: as stated, else an organization when the query form that matched carries a legal form. */
+function queryTypeFor(query: MatchQuery, matchedForm: NameForm | null): { type: EntityType | 'any'; inferred: boolean } {
+  if (query.type && query.type !== 'any') return { type: query.type, inferred: false };
+  if (matchedForm && matchedForm.legalForms.length > 0) return { type: 'organization', inferred: true };
+  return { type: 'any', inferred: false };
+}
+
+function qualifierEffects(query: MatchQuery, entity: CanonicalEntity, matchedForm: NameForm | null): QualifierEffects {
+  const queryType = queryTypeFor(query, matchedForm);
+  const type = typeAgreement(queryType.type, entity.type);
+  const typeEffect =
+    queryType.inferred && type.value === TYPE_CONFLICT_PENALTY
+      ? { value: type.value * INFERRED_TYPE_FACTOR, phrase: `${type.phrase ?? ''} (inferred from legal form)` }
+      : type;
+  return {
+    typeAgreement: typeEffect,
+    countryAgreement: countryAgreement(query.country, entity),
+    birthDateAgreement: birthDateAgreement(query.birthDate, entity.birthDates),
+  };
+}
+
+/** What the name score needs to know of the list entity (see `NameScoreContext`). */
+export function nameScoreContext(entity: CanonicalEntity, variantsOf: (form: NameForm) => readonly NameForm[]): NameScoreContext {
+  return {
+    listIsPerson: entity.type === 'person',
+    listIsOrganization: entity.type === 'organization',
+    listIsKorean: isKoreanEntity(entity),
+    variantsOf,
+  };
+}
+
+/** The candidate's names to score: ids into `forms`, the forms of every list name. */
+export interface CandidateNames {
+  formIds: readonly number[];
+  forms: readonly ListNameForm[];
+}
+
+/**
+ * The entity's best name against the query's forms: highest name score plus legal-form and alias-quality effects,
+ * the first such name on ties (in the order of `formIds`, then of `queryForms`). Null when no name shares a part.
+ */
+export function bestNameMatch(
+  entity: CanonicalEntity,
+  { formIds, forms }: CandidateNames,
+  queryForms: readonly NameForm[],
+  variantsOf: (form: NameForm) => readonly NameForm[],
+): BestNameMatch | null {
+  let best: BestNameMatch | null = null;
+  const context = nameScoreContext(entity, variantsOf);
+  for (const formId of formIds) {
+    const listForm = forms[formId];
+    const name = listForm && entity.names[listForm.nameIndex];
+    if (!listForm || !name) continue;
+    const form = listForm.form;
+    for (const queryForm of queryForms) {
+      const nameScore = scoreNamePair(queryForm, form, context);
+      if (nameScore.score === 0) continue;
+      const total = nameScore.score + legalFormEffect(queryForm, form) + aliasQualityEffect(name);
+      if (!best || total > best.score) best = { score: total, nameScore, name };
+    }
+  }
+  return best;
+}
+
+/** A candidate's score: its best name's, plus the qualifiers' effects (returned for the explanation), in [0, 1]. */
+export function scoreNameMatch(query: MatchQuery, entity: CanonicalEntity, best: BestNameMatch): { score: number; effects: QualifierEffects } {
+  const effects = qualifierEffects(query, entity, best.nameScore.queryForm);
+  let score = best.score;
+  for (const effect of Object.values(effects)) score += effect.value;
+  return { score: clamp01(score), effects };
+}
+
+/** The score of an entity whose identifier the query is: `HANDLE_SCORE` plus the qualifiers' effects, in [0, 1]. */
+export function scoreHandleMatch(query: MatchQuery, entity: CanonicalEntity): { score: number; effects: QualifierEffects } {
+  const effects = qualifierEffects(query, entity, null);
+  let score = HANDLE_SCORE;
+  for (const effect of Object.values(effects)) score += effect.value;
+  return { score: clamp01(score), effects };
+}
