@@ -8,8 +8,7 @@ import {
   chainVerifies,
   immediateStops,
   lockedChain,
-  networkCut,
-  networkHang,
+  networkFault,
   pgliteKill,
   pgliteTerm,
   restartDuringJob,
@@ -116,8 +115,8 @@ async function main(): Promise<void> {
     process.stdout.write(`## Every scenario (default bounds: statement 10 s, client 15 s)\n\n${HEADER.join('\n')}\n`);
     note(await immediateStops({ service, cluster }, { outages: 5, seed: SEED, downMs: 6000, maxUpMs: 5000 }));
     note(await restartDuringJob({ service, cluster, databaseUrl: cluster.url }, { rows: 20_000, jobBoundMs: 300_000 }));
-    note(await networkCut({ service, proxy }, { cutMs: 10_000 }));
-    note(await networkHang({ service, proxy }, { hangMs: 20_000 }));
+    note(await networkFault({ service, proxy }, { mode: 'refuse', forMs: 10_000 }));
+    note(await networkFault({ service, proxy }, { mode: 'blackhole', forMs: 20_000 }));
     note(await lockedChain({ service, databaseUrl: cluster.url }, { holdMs: 12_000 }));
     const startup = await unreachableAtStart({ proxy, start: () => start(false) }, { waitMs: 10_000 });
     note(startup);

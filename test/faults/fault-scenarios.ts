@@ -132,36 +132,24 @@ export async function immediateStops(
   });
 }
 
-/** The network to the server cut (every connection closed, new ones refused) for `cutMs`, then restored. */
-export async function networkCut(target: { service: ServiceProcess; proxy: TcpProxy }, options: { cutMs: number }): Promise<FaultReport> {
-  const { label, sinceIso, load } = begin(target.service, 'cut');
+/**
+ * The network to the server fails for `forMs`, then comes back: `refuse` cuts it (every connection closed, new ones
+ * refused); `blackhole` hangs it (connections stay open, no byte passes: only the client-side query bound answers).
+ */
+export async function networkFault(
+  target: { service: ServiceProcess; proxy: TcpProxy },
+  options: { mode: 'refuse' | 'blackhole'; forMs: number },
+): Promise<FaultReport> {
+  const { label, sinceIso, load } = begin(target.service, options.mode);
   await load.waitForOk(Date.now(), RECOVERY_BOUND_MS);
   await sleep(1000);
-  await target.proxy.setMode('refuse');
-  await sleep(options.cutMs);
+  await target.proxy.setMode(options.mode);
+  await sleep(options.forMs);
   await target.proxy.setMode('forward');
   const recoveryMs = [await recovery(load, Date.now(), target.service)];
   await sleep(1000);
-  return conclude(`network to the server cut for ${options.cutMs / 1000} s`, load, {
-    label,
-    sinceIso,
-    auditUrl: target.service.url,
-    service: target.service,
-    recoveryMs,
-  });
-}
-
-/** The network hangs (connections stay open, no byte passes) for `hangMs`: the client-side query bound answers. */
-export async function networkHang(target: { service: ServiceProcess; proxy: TcpProxy }, options: { hangMs: number }): Promise<FaultReport> {
-  const { label, sinceIso, load } = begin(target.service, 'hang');
-  await load.waitForOk(Date.now(), RECOVERY_BOUND_MS);
-  await sleep(1000);
-  await target.proxy.setMode('blackhole');
-  await sleep(options.hangMs);
-  await target.proxy.setMode('forward');
-  const recoveryMs = [await recovery(load, Date.now(), target.service)];
-  await sleep(1000);
-  return conclude(`network hangs for ${options.hangMs / 1000} s (no answer, no error)`, load, {
+  const seconds = options.forMs / 1000;
+  return conclude(options.mode === 'refuse' ? `network to the server cut for ${seconds} s` : `network hangs for ${seconds} s (no answer, no error)`, load, {
     label,
     sinceIso,
     auditUrl: target.service.url,

@@ -3,8 +3,7 @@ import { startService, type ServiceProcess } from '../jobs/helpers/service-proce
 import {
   immediateStops,
   lockedChain,
-  networkCut,
-  networkHang,
+  networkFault,
   RECOVERY_BOUND_MS,
   restartDuringJob,
   unreachableAtStart,
@@ -112,13 +111,13 @@ describe('PostgreSQL faults under load', () => {
   });
 
   it('answers 503 while the network is cut for 10 s and recovers by itself', async () => {
-    const report = await networkCut({ service, proxy }, { cutMs: 10_000 });
+    const report = await networkFault({ service, proxy }, { mode: 'refuse', forMs: 10_000 });
     expectFailClosed(report, () => service.output().slice(-4000));
     expect(report.tally.unavailable).toBeGreaterThan(0);
   });
 
   it('answers 503 from the client-side bound, not a hang, when the network stops answering', async () => {
-    const report = await networkHang({ service, proxy }, { hangMs: 8000 });
+    const report = await networkFault({ service, proxy }, { mode: 'blackhole', forMs: 8000 });
     expectFailClosed(report, () => service.output().slice(-4000));
     expect(report.tally.unavailable).toBeGreaterThan(0);
     // The database bound answered, not the 30 s request timer.
