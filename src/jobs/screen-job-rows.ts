@@ -4,7 +4,7 @@ import type { DataSnapshot } from '../datasets/load-snapshot';
 import { zodProblems } from '../shared/validate';
 import { auditRecordOf } from '../screening/audit-records';
 import { BatchItemSchema } from '../screening/screening-schemas';
-import { screenName, type Decision } from '../screening/screen-names';
+import { screenName } from '../screening/screen-names';
 
 /** A stored job row, as a chunk hands it to the screening threads. */
 export interface JobRowToScreen {

@@ -1,16 +1,5 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type {
-  BirthDate,
-  CanonicalEntity,
-  Citation,
-  EntityName,
-  EntityType,
-  Identifier,
-  Listing,
-  Place,
-  RiskLevel,
-  Severity,
-} from '../model/entity';
+import type { CanonicalEntity, Citation, EntityName, EntityType, Listing, RiskLevel } from '../model/entity';
 import type { CitationsTable, Database } from '../db/schema';
 import { insertInChunks } from '../db/insert-in-chunks';
 
