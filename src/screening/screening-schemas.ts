@@ -103,6 +103,15 @@ export const BatchRequestSchema = z
   });
 export type BatchRequest = z.output<typeof BatchRequestSchema>;
 
+/** Why a name matched: each feature's signed contribution, and the two forms that were compared. */
+export const ExplanationSchema = z
+  .object({
+    summary: z.string().meta({ example: 'family name exact, given name Revised→McCune–Reischauer equivalent, birth year agrees' }),
+    features: z.record(z.string(), z.number()),
+    queryForm: z.string().meta({ description: 'The query as normalized (transliterated, romanized) for comparison.' }),
+    listForm: z.string().meta({ description: 'The list name as normalized for comparison.' }),
+  })
+  .meta({ id: 'Explanation' });
 
 export const MatchSchema = z
   .object({
@@ -113,12 +122,7 @@ export const MatchSchema = z
     score: z.number().min(0).max(1),
     isMatch: z.boolean(),
     matchedName: z.string().meta({ description: 'The list name that matched.' }),
-    explanation: z.object({
-      summary: z.string().meta({ example: 'family name exact, given name Revised→McCune–Reischauer equivalent, birth year agrees' }),
-      features: z.record(z.string(), z.number()),
-      queryForm: z.string(),
-      listForm: z.string(),
-    }),
+    explanation: ExplanationSchema,
     riskLevel: RiskLevelSchema,
     flags: z.array(
       z.object({ code: z.string(), severity: SeveritySchema, title: z.string(), description: z.string(), citations: z.array(CitationSchema) }),
@@ -167,3 +171,29 @@ export const BatchResponseSchema = z
     ),
   })
   .meta({ id: 'BatchScreenResponse' });
+
+/** One side of POST /v1/compare: a name with the qualifiers a screening takes. */
+const ComparedNameSchema = z.strictObject({
+  name: nameSchema,
+  type: z.enum(QUERY_TYPES).optional(),
+  country: countrySchema.optional(),
+  birthDate: birthDateSchema.optional(),
+});
+
+export const CompareRequestSchema = z
+  .strictObject({ query: ComparedNameSchema, candidate: ComparedNameSchema })
+  .meta({
+    id: 'CompareRequest',
+    example: { query: { name: 'Park Yong-sik', type: 'person' }, candidate: { name: 'PAK YONG SIK' } },
+  });
+export type CompareRequest = z.output<typeof CompareRequestSchema>;
+
+export const CompareResponseSchema = z
+  .object({
+    score: z.number().min(0).max(1),
+    isMatch: z.boolean().meta({ description: 'score ≥ threshold (the default operating point).' }),
+    threshold: z.number(),
+    algorithm: z.string().meta({ example: 'dprk-screen@1.0.0' }),
+    explanation: ExplanationSchema,
+  })
+  .meta({ id: 'CompareResponse' });
