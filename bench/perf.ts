@@ -13,7 +13,7 @@ import Fuse from 'fuse.js';
 import { loadUnConsolidatedList } from '../src/lists/un/load-un-list';
 import { createMatcher } from '../src/matching/matcher';
 import type { MatchQuery } from '../src/matching/types';
-import type { CanonicalEntity, EntityName, EntityType } from '../src/model/entity';
+import { entityOfNames, type CanonicalEntity, type EntityName, type EntityType } from '../src/model/entity';
 import { createRng as createSeededRng } from './quality/prng';
 
 const UN_FILE = path.join(__dirname, '../data/un/consolidated-2024-09-26.xml');
@@ -131,24 +131,7 @@ function generatedEntity(rng: Rng, index: number): CanonicalEntity {
     type = 'organization';
   }
   const names: EntityName[] = [{ name: primary, kind: 'primary', script: 'latin', origin: 'source' }];
-  return {
-    id: `gen-${index}`,
-    type,
-    dataset: 'generated',
-    primaryName: primary,
-    names,
-    countries: [],
-    nationalities: [],
-    birthDates: [],
-    birthPlaces: [],
-    addresses: [],
-    identifiers: [],
-    riskLevel: 'none',
-    flags: [],
-    listings: [],
-    relationships: [],
-    sourceIds: [],
-  };
+  return entityOfNames({ id: `gen-${index}`, type, dataset: 'generated', primaryName: primary, names });
 }
 
 /** `count` names (one name per entity), multi-origin, deterministic for a seed. */

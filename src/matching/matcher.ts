@@ -10,6 +10,7 @@ import { retrievalLimitsFor } from './score/name-score-bound';
 import { bestNameMatch, possibleBonus, scoreHandleMatch, scoreNameMatch } from './score/score-candidate';
 import type { Matcher, MatchOptions, MatchOutcome, MatchQuery } from './types';
 
+export { meetsThreshold } from './score/decision-rule';
 export {
   LEGAL_FORM_AGREEMENT_BONUS,
   LEGAL_FORM_CONFLICT_PENALTY,

@@ -175,6 +175,34 @@ export interface CanonicalEntity {
   raw?: Record<string, unknown>;
 }
 
+/**
+ * An entity known by its names alone (and, when given, its countries, dates of birth and risk): every other field
+ * empty. What a one-entry list for a comparison, a generated benchmark corpus or a matcher test needs.
+ */
+export function entityOfNames(
+  fields: Pick<CanonicalEntity, 'id' | 'type' | 'dataset' | 'primaryName' | 'names'> &
+    Partial<Pick<CanonicalEntity, 'countries' | 'birthDates' | 'riskLevel'>>,
+): CanonicalEntity {
+  return {
+    id: fields.id,
+    type: fields.type,
+    dataset: fields.dataset,
+    primaryName: fields.primaryName,
+    names: fields.names,
+    countries: fields.countries ?? [],
+    nationalities: [],
+    birthDates: fields.birthDates ?? [],
+    birthPlaces: [],
+    addresses: [],
+    identifiers: [],
+    riskLevel: fields.riskLevel ?? 'none',
+    flags: [],
+    listings: [],
+    relationships: [],
+    sourceIds: [],
+  };
+}
+
 export interface SourceSection {
   /** e.g. "section 'Demand for North Korean labor', para. 3" or "S/RES/2397 (2017), para. 8" */
   locator: string;

@@ -1,7 +1,7 @@
 import { detectScript } from '../lists/un/map-un-entity';
-import { createMatcher, DEFAULT_THRESHOLD } from '../matching/matcher';
+import { createMatcher, DEFAULT_THRESHOLD, meetsThreshold } from '../matching/matcher';
 import type { MatchExplanation, MatchQuery, MatchResult } from '../matching/types';
-import type { BirthDate, CanonicalEntity, EntityType } from '../model/entity';
+import { entityOfNames, type BirthDate, type CanonicalEntity, type EntityType } from '../model/entity';
 import type { QueryType } from '../model/screening';
 
 /** One side of a comparison: a name with the qualifiers a screening takes. */
@@ -29,24 +29,15 @@ function listedBirthDate(value: string): BirthDate {
 }
 
 function candidateEntity(candidate: ComparedName, type: EntityType): CanonicalEntity {
-  return {
+  return entityOfNames({
     id: CANDIDATE_ID,
     type,
     dataset: 'compare',
     primaryName: candidate.name,
     names: [{ name: candidate.name, kind: 'primary', script: detectScript(candidate.name), origin: 'source' }],
     countries: candidate.country !== undefined ? [candidate.country] : [],
-    nationalities: [],
     birthDates: candidate.birthDate !== undefined ? [listedBirthDate(candidate.birthDate)] : [],
-    birthPlaces: [],
-    addresses: [],
-    identifiers: [],
-    riskLevel: 'none',
-    flags: [],
-    listings: [],
-    relationships: [],
-    sourceIds: [],
-  };
+  });
 }
 
 /**
@@ -78,7 +69,7 @@ export function compareNames(query: ComparedName, candidate: ComparedName, optio
   const score = best?.score ?? 0;
   return {
     score,
-    isMatch: score >= threshold,
+    isMatch: meetsThreshold(score, threshold),
     threshold,
     algorithm,
     explanation: best?.explanation ?? {

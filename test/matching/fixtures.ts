@@ -1,4 +1,4 @@
-import type { BirthDate, CanonicalEntity, EntityName, EntityType } from '../../src/model/entity';
+import { entityOfNames, type BirthDate, type CanonicalEntity, type EntityName, type EntityType } from '../../src/model/entity';
 
 /** A name as a list would carry it (Latin, printed by the source, good quality unless said otherwise). */
 export function name(text: string, extra: Partial<EntityName> = {}): EntityName {
@@ -16,24 +16,16 @@ interface EntitySpec {
 
 /** A minimal canonical entity for matcher tests: only what the matcher reads is filled in. */
 export function entity(spec: EntitySpec): CanonicalEntity {
-  return {
+  return entityOfNames({
     id: spec.id,
     type: spec.type,
     dataset: 'test',
     primaryName: spec.primary,
     names: [name(spec.primary, { kind: 'primary' }), ...(spec.names ?? [])],
-    countries: spec.countries ?? [],
-    nationalities: [],
-    birthDates: spec.birthDates ?? [],
-    birthPlaces: [],
-    addresses: [],
-    identifiers: [],
     riskLevel: 'high',
-    flags: [],
-    listings: [],
-    relationships: [],
-    sourceIds: [],
-  };
+    ...(spec.countries ? { countries: spec.countries } : {}),
+    ...(spec.birthDates ? { birthDates: spec.birthDates } : {}),
+  });
 }
 
 /** A small list in the shape of the UN list and the investigation: DPRK persons and bodies, Russian persons and firms. */
