@@ -109,21 +109,21 @@ function takingTurns(pglite: PGlite): PGlite {
 }
 
 /**
- * A `pg` pool whose connections can never crash the process and never outlive a failure:
+ * Kysely over a `pg` pool whose connections can never crash the process and never outlive a failure:
  * - every client has an 'error' listener for its whole life (pg-pool listens only while a client is idle; a client
  *   checked out for a transaction whose server goes away emits 'error' with no one listening, and Node exits);
  * - a client whose query failed because the connection broke or timed out is destroyed on release instead of going
  *   back to the pool (a client-side timeout leaves the unanswered query in the client's queue, so every later
  *   query on it would wait behind it). The pool opens new connections on demand, so it heals when the server returns.
  */
-function resilientPool(options: { url: string; max: number; statementMs: number; queryMs: number; connectMs: number; name: string; log?: Logger }): {
-  pool: Pool;
-  kyselyPool: PostgresPool;
-} {
+function resilientDatabase(
+  server: { url: string; connectMs: number; log?: Logger | undefined },
+  options: { name: string; max: number; statementMs: number; queryMs: number },
+): Kysely<Database> {
   const pool = new Pool({
-    connectionString: options.url,
+    connectionString: server.url,
     max: options.max,
-    connectionTimeoutMillis: options.connectMs,
+    connectionTimeoutMillis: server.connectMs,
     idleTimeoutMillis: IDLE_CONNECTION_MS,
     keepAlive: true,
     keepAliveInitialDelayMillis: KEEPALIVE_INITIAL_DELAY_MS,
@@ -138,7 +138,7 @@ function resilientPool(options: { url: string; max: number; statementMs: number;
   // Every client, idle or checked out (in a query, or holding a transaction between queries), reports its own loss
   // here; its query, if one was running, rejects as well, and kysely rolls back and discards the connection.
   pool.on('connect', (client) => {
-    client.on('error', (err) => options.log?.warn({ pool: options.name, reason: err.message }, 'database connection lost'));
+    client.on('error', (err) => server.log?.warn({ pool: options.name, reason: err.message }, 'database connection lost'));
   });
   // pg-pool also re-emits an idle client's loss on the pool, after removing the client: reported above already.
   pool.on('error', () => undefined);
@@ -173,7 +173,7 @@ function resilientPool(options: { url: string; max: number; statementMs: number;
     },
     end: () => pool.end(),
   };
-  return { pool, kyselyPool };
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool: kyselyPool }) });
 }
 
 /**
@@ -188,26 +188,19 @@ function resilientPool(options: { url: string; max: number; statementMs: number;
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if (options.databaseUrl) {
     const timeouts = { ...DEFAULT_DATABASE_TIMEOUTS, ...options.timeouts };
-    const interactive = resilientPool({
-      url: options.databaseUrl,
+    const server = { url: options.databaseUrl, connectMs: timeouts.connectMs, log: options.log };
+    const db = resilientDatabase(server, {
+      name: 'interactive',
       max: options.poolSize ?? 10,
-      connectMs: timeouts.connectMs,
       statementMs: timeouts.statementMs,
       queryMs: timeouts.queryMs,
-      name: 'interactive',
-      ...(options.log ? { log: options.log } : {}),
     });
-    const long = resilientPool({
-      url: options.databaseUrl,
+    const longDb = resilientDatabase(server, {
+      name: 'long',
       max: LONG_POOL_SIZE,
-      connectMs: timeouts.connectMs,
       statementMs: timeouts.longStatementMs,
       queryMs: timeouts.longStatementMs > 0 ? timeouts.longStatementMs + CLIENT_TIMEOUT_MARGIN_MS : 0,
-      name: 'long',
-      ...(options.log ? { log: options.log } : {}),
     });
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: interactive.kyselyPool }) });
-    const longDb = new Kysely<Database>({ dialect: new PostgresDialect({ pool: long.kyselyPool }) });
     return {
       db,
       longDb,
