@@ -56,8 +56,7 @@ async function main(): Promise<void> {
     if (stopping) process.exit(1);
     stopping = true;
     setTimeout(() => process.exit(1), CRASH_EXIT_DEADLINE_MS).unref();
-    server.close();
-    server.closeIdleConnections();
+    server.close(); // also closes idle keep-alive connections
     context.close().finally(() => process.exit(1));
   };
   process.on('uncaughtException', (err, origin) => crash(err, origin));

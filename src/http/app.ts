@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import cors from 'cors';
 import express, { type Express, type RequestHandler, type Response } from 'express';
-import pino from 'pino';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { AppContext } from '../context';
@@ -72,10 +71,12 @@ export function createApp(context: AppContext): Express {
         const problem: unknown = (res as Response).locals.problem;
         return typeof problem === 'string' ? { problem } : {};
       },
-      // pino-http attaches a made-up error ("failed with status code 503") to every 5xx line; an expected 503 has
-      // no stack worth printing.
-      serializers: {
-        err: (error: Error) => (error.message === 'failed with status code 503' ? { message: error.message } : pino.stdSerializers.err(error)),
+      // pino-http attaches an error to every 5xx line (made up when there is none); an expected 503 has no stack
+      // worth printing: its line keeps the response and the problem's detail.
+      customErrorObject: (_req, res, _error, value: Record<string, unknown>) => {
+        if (res.statusCode !== 503) return value;
+        const { err: _omitted, ...withoutError } = value;
+        return withoutError;
       },
       genReqId: (req, res) => {
         const header = req.headers['x-request-id'];
