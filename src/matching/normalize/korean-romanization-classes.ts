@@ -247,11 +247,6 @@ export function isCommonNameSyllable(key: string): boolean {
   return COMMON_SYLLABLE_KEYS.has(key.endsWith('NK') ? `${key.slice(0, -2)}G` : key);
 }
 
-/** Number of romanized Korean syllables in `token` (0 when it cannot be read as Korean). */
-export function koreanSyllableCount(token: string): number {
-  return parseKoreanRomanization(token)?.length ?? 0;
-}
-
 export type KoreanRomanizationSystem = 'mr' | 'rr' | 'popular';
 
 /** Human names of the romanization systems, as the explanation prints them. */

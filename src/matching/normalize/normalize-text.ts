@@ -66,20 +66,3 @@ export function stripLatinDiacritics(text: string): string {
   return fold(fold(text).normalize('NFD').replace(LATIN_WITH_MARKS, '$1').normalize('NFC'));
 }
 
-export type TextScript = 'latin' | 'cyrillic' | 'hangul' | 'other';
-
-const CYRILLIC = /\p{Script=Cyrillic}/u;
-const HANGUL = /\p{Script=Hangul}/u;
-const LATIN = /\p{Script=Latin}/u;
-
-/** The scripts whose letters occur in `text` (digits and punctuation ignored). */
-export function scriptsOf(text: string): Set<TextScript> {
-  const scripts = new Set<TextScript>();
-  for (const char of text) {
-    if (LATIN.test(char)) scripts.add('latin');
-    else if (CYRILLIC.test(char)) scripts.add('cyrillic');
-    else if (HANGUL.test(char)) scripts.add('hangul');
-    else if (/\p{L}/u.test(char)) scripts.add('other');
-  }
-  return scripts;
-}
