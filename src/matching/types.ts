@@ -36,6 +36,11 @@ export interface MatchResult {
   isMatch: boolean;
   /** The list name (as displayed) that produced the best score. */
   matchedName: string;
+  /**
+   * What contradicts the name (a birth year more than five years off, another patronymic, another legal form, another
+   * place): present only on a candidate the name alone would match, which then has `isMatch: false`.
+   */
+  conflicts?: string[];
   explanation: MatchExplanation;
 }
 
