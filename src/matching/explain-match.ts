@@ -4,11 +4,13 @@ import { compareLegalForms, legalFormLabel } from './normalize/legal-forms';
 import { normalizeHandle, type FormOrigin } from './normalize/name-forms';
 import type { NameToken } from './normalize/name-tokens';
 import type { PartComparison, PartRelation } from './score/compare-name-parts';
+import type { Conflict } from './score/conflicts';
 import type { ScoredEntity } from './score/decision-rule';
 import {
   aliasQualityEffect,
   HANDLE_SCORE,
   legalFormEffect,
+  nameConflictEffect,
   type BestNameMatch,
   type QualifierEffects,
 } from './score/score-candidate';
@@ -33,6 +35,7 @@ export interface Explanation {
 
 /** A scored candidate with what it will say about itself. */
 export interface ExplainedCandidate extends ScoredEntity, Explanation {
+  conflicts: readonly Conflict[];
   /** The list name that produced the score. */
   name: EntityName;
   /** The name comparison behind the score; null for an identifier (handle) match. */
@@ -143,6 +146,8 @@ export function explainNameMatch(best: BestNameMatch, effects: QualifierEffects)
     legalForm: round(legalFormEffect(nameScore.queryForm, nameScore.listForm)),
     aliasQuality: round(aliasQualityEffect(name)),
   };
+  const conflictEffect = nameConflictEffect(best.conflicts);
+  if (conflictEffect !== 0) features['patronymic'] = round(conflictEffect);
   const phrases = describeNameScore(nameScore);
   if (name.quality === 'low') phrases.push('low-quality alias');
   return addQualifiers({ features, phrases }, effects);
@@ -155,13 +160,16 @@ export function explainHandleMatch(effects: QualifierEffects): Explanation {
 
 /** The result a caller sees for one candidate: score to four decimals, the list name, the explanation. */
 export function toMatchResult(candidate: ExplainedCandidate, entity: CanonicalEntity, query: MatchQuery, isMatch: boolean): MatchResult {
+  const conflicts = candidate.conflicts.map((conflict) => conflict.phrase);
+  const summary = conflicts.length > 0 ? [`conflict: ${conflicts.join('; ')}`, ...candidate.phrases.filter((phrase) => !conflicts.includes(phrase))] : candidate.phrases;
   return {
     entityId: entity.id,
     score: round(candidate.score),
     isMatch,
     matchedName: candidate.name.name,
+    ...(conflicts.length > 0 ? { conflicts } : {}),
     explanation: {
-      summary: candidate.phrases.join(', '),
+      summary: summary.join(', '),
       features: candidate.features,
       queryForm: candidate.nameScore?.queryForm.text ?? normalizeHandle(query.name) ?? query.name,
       listForm: candidate.nameScore?.listForm.text ?? normalizeHandle(candidate.name.name) ?? candidate.name.name,

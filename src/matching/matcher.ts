@@ -5,7 +5,7 @@ import { CandidateRetriever } from './index/retrieve-candidates';
 import { joinedVariants } from './normalize/joined-parts';
 import { nameForms, normalizeHandle, type NameForm } from './normalize/name-forms';
 import { createTokenAnalyzer } from './normalize/name-tokens';
-import { meetsThreshold, selectMatches } from './score/decision-rule';
+import { isMatch, meetsThreshold, selectMatches } from './score/decision-rule';
 import { retrievalLimitsFor } from './score/name-score-bound';
 import { bestNameMatch, possibleBonus, scoreHandleMatch, scoreNameMatch } from './score/score-candidate';
 import type { Matcher, MatchOptions, MatchOutcome, MatchQuery } from './types';
@@ -117,9 +117,9 @@ export function createMatcher(entities: CanonicalEntity[], options: MatcherOptio
       const entity = entities[entityIndex];
       const name = entity?.names.find((candidate) => candidate.kind === 'identifier' && normalizeHandle(candidate.name) === handle);
       if (!entity || !name) continue;
-      const { score, effects } = scoreHandleMatch(query, entity);
+      const { score, effects, conflicts } = scoreHandleMatch(query, entity);
       const { features, phrases } = explainHandleMatch(effects);
-      scored.push({ entityIndex, score, name, nameScore: null, features, phrases });
+      scored.push({ entityIndex, score, name, nameScore: null, features, phrases, conflicts });
     }
 
     if (queryForms.length > 0) {
@@ -131,15 +131,16 @@ export function createMatcher(entities: CanonicalEntity[], options: MatcherOptio
         if (!entity) continue;
         const best = bestNameMatch(entity, { formIds, forms: index.forms }, queryForms, variantsOf);
         if (!best) continue;
-        const { score, effects } = scoreNameMatch(query, entity, best);
-        if (!meetsThreshold(score, threshold)) continue;
+        const { score, effects, conflicts, scoreWithoutConflicts } = scoreNameMatch(query, entity, best);
+        // A conflicted candidate is shown (as no match) when its name alone would match: the analyst decides.
+        if (!meetsThreshold(conflicts.length > 0 ? scoreWithoutConflicts : score, threshold)) continue;
         const { features, phrases } = explainNameMatch(best, effects);
-        scored.push({ entityIndex, score, name: best.name, nameScore: best.nameScore, features, phrases });
+        scored.push({ entityIndex, score, name: best.name, nameScore: best.nameScore, features, phrases, conflicts });
       }
     }
 
     const matches = selectMatches(scored, { threshold, limit }).map((candidate) =>
-      toMatchResult(candidate, entities[candidate.entityIndex] as CanonicalEntity, query, meetsThreshold(candidate.score, threshold)),
+      toMatchResult(candidate, entities[candidate.entityIndex] as CanonicalEntity, query, isMatch(candidate, threshold)),
     );
     return { normalized, matches };
   };

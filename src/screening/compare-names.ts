@@ -1,5 +1,6 @@
 import { detectScript } from '../lists/un/map-un-entity';
 import { createMatcher, DEFAULT_THRESHOLD, meetsThreshold } from '../matching/matcher';
+import { nameForms } from '../matching/normalize/name-forms';
 import type { MatchExplanation, MatchQuery, MatchResult } from '../matching/types';
 import { entityOfNames, type BirthDate, type CanonicalEntity, type EntityType } from '../model/entity';
 import type { QueryType } from '../model/screening';
@@ -15,6 +16,8 @@ export interface ComparedName {
 export interface Comparison {
   score: number;
   isMatch: boolean;
+  /** What contradicts the match (empty when nothing does); any conflict makes `isMatch` false. */
+  conflicts: string[];
   threshold: number;
   algorithm: string;
   explanation: MatchExplanation;
@@ -40,16 +43,21 @@ function candidateEntity(candidate: ComparedName, type: EntityType): CanonicalEn
   });
 }
 
+/** A legal form in a name says it names an organization (the screening matcher reads a query the same way). */
+function hasLegalForm(name: string): boolean {
+  return nameForms(name, { entityType: 'organization' }).some((form) => form.legalForms.length > 0);
+}
+
 /**
  * Scores two names as the screening matcher would score the query against a list entry holding only the candidate:
  * the same normalization, scoring, qualifiers and explanation. Pure; nothing is recorded (no list is screened).
- * When neither side says whether it is a person or an organization, the candidate is read both ways and the better
- * reading is reported.
+ * When neither side says whether it is a person or an organization, a legal form on either side makes the candidate
+ * an organization; otherwise it is read both ways and the better reading is reported.
  */
 export function compareNames(query: ComparedName, candidate: ComparedName, options: { threshold?: number } = {}): Comparison {
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   const stated = [candidate.type, query.type].find((t): t is EntityType => t === 'person' || t === 'organization');
-  const readings: EntityType[] = stated ? [stated] : ['person', 'organization'];
+  const readings: EntityType[] = stated ? [stated] : hasLegalForm(candidate.name) || hasLegalForm(query.name) ? ['organization'] : ['person', 'organization'];
   const matchQuery: MatchQuery = { name: query.name, type: query.type ?? 'any' };
   if (query.country !== undefined) matchQuery.country = query.country;
   if (query.birthDate !== undefined) matchQuery.birthDate = query.birthDate;
@@ -67,9 +75,11 @@ export function compareNames(query: ComparedName, candidate: ComparedName, optio
     if (found && (!best || found.score > best.score)) best = found;
   }
   const score = best?.score ?? 0;
+  const conflicts = best?.conflicts ?? [];
   return {
     score,
-    isMatch: meetsThreshold(score, threshold),
+    isMatch: conflicts.length === 0 && meetsThreshold(score, threshold),
+    conflicts,
     threshold,
     algorithm,
     explanation: best?.explanation ?? {

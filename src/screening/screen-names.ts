@@ -12,13 +12,21 @@ export type { Decision } from '../model/screening';
 const HIT_RISKS: ReadonlySet<RiskLevel> = new Set(['critical', 'high']);
 const REVIEW_RISKS: ReadonlySet<RiskLevel> = new Set(['medium', 'low']);
 
+/** What the decision needs of a returned candidate. */
+export interface DecisionInput {
+  riskLevel: RiskLevel;
+  isMatch: boolean;
+}
+
 /**
- * The contract's decision rule: `hit` when any match carries critical or high risk, `review` when a match
- * carries medium or low risk, `clear` when nothing matched or only risk-free entities (experts, journalists) did.
+ * The contract's decision rule: `hit` when a match (`isMatch`) carries critical or high risk, `review` when a match
+ * carries medium or low risk or when a candidate of an entity with any risk was returned as no match because of a
+ * conflict (it never makes `hit`, nor lets the answer be `clear`), `clear` when nothing matched or only risk-free
+ * entities (experts, journalists) did.
  */
-export function decide(riskLevels: readonly RiskLevel[]): Decision {
-  if (riskLevels.some((r) => HIT_RISKS.has(r))) return 'hit';
-  if (riskLevels.some((r) => REVIEW_RISKS.has(r))) return 'review';
+export function decide(candidates: readonly DecisionInput[]): Decision {
+  if (candidates.some((c) => c.isMatch && HIT_RISKS.has(c.riskLevel))) return 'hit';
+  if (candidates.some((c) => REVIEW_RISKS.has(c.riskLevel) || (!c.isMatch && HIT_RISKS.has(c.riskLevel)))) return 'review';
   return 'clear';
 }
 
@@ -33,6 +41,7 @@ function presentMatch(snapshot: DataSnapshot, result: MatchResult, entity: Canon
     score: result.score,
     isMatch: result.isMatch,
     matchedName: result.matchedName,
+    ...(result.conflicts !== undefined ? { conflicts: result.conflicts } : {}),
     explanation: result.explanation,
     riskLevel: entity.riskLevel,
     flags: entity.flags,
@@ -90,7 +99,7 @@ export function screenName(
     datasetVersion: snapshot.datasetVersion,
     algorithm: snapshot.matcher.algorithm,
     threshold,
-    decision: decide(matches.map((m) => m.riskLevel)),
+    decision: decide(matches),
     query: echoed,
     matches,
   };

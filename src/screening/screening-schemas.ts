@@ -113,6 +113,13 @@ export const ExplanationSchema = z
   })
   .meta({ id: 'Explanation' });
 
+/** What contradicts a name that otherwise matches. */
+const ConflictsSchema = z.array(z.string()).meta({
+  description:
+    'What contradicts the match: a birth year more than 5 years off, another patronymic, a legal form of another family, another place. Present only when there is one; the pair is then no match (isMatch false).',
+  example: ['birth year differs (1990 vs 1962): more than 5 years apart'],
+});
+
 export const MatchSchema = z
   .object({
     entityId: z.string(),
@@ -120,8 +127,11 @@ export const MatchSchema = z
     aliases: z.array(z.string()),
     type: EntityTypeSchema,
     score: z.number().min(0).max(1),
-    isMatch: z.boolean(),
+    isMatch: z.boolean().meta({
+      description: 'score ≥ threshold and no conflicts. A candidate with conflicts is returned with isMatch false when its name alone would match; it makes the decision `review` at most.',
+    }),
     matchedName: z.string().meta({ description: 'The list name that matched.' }),
+    conflicts: ConflictsSchema.optional(),
     explanation: ExplanationSchema,
     riskLevel: RiskLevelSchema,
     flags: z.array(
@@ -191,7 +201,8 @@ export type CompareRequest = z.output<typeof CompareRequestSchema>;
 export const CompareResponseSchema = z
   .object({
     score: z.number().min(0).max(1),
-    isMatch: z.boolean().meta({ description: 'score ≥ threshold (the default operating point).' }),
+    isMatch: z.boolean().meta({ description: 'score ≥ threshold (the default operating point) and no conflicts.' }),
+    conflicts: ConflictsSchema,
     threshold: z.number(),
     algorithm: z.string().meta({ example: 'dprk-screen@1.0.0' }),
     explanation: ExplanationSchema,

@@ -11,7 +11,7 @@ function scoreFor(query: MatchQuery | string, entityId: string): number {
 
 function matches(query: MatchQuery | string, entityId: string): boolean {
   const q = typeof query === 'string' ? { name: query } : query;
-  return matcher.match(q).matches.some((m) => m.entityId === entityId);
+  return matcher.match(q).matches.some((m) => m.entityId === entityId && m.isMatch);
 }
 
 describe('createMatcher', () => {
@@ -249,14 +249,45 @@ describe('type, country and date of birth', () => {
   });
 });
 
+describe('conflicts: shown when the name alone matches, never a match', () => {
+  const found = (query: MatchQuery, entityId: string) => matcher.match(query).matches.find((m) => m.entityId === entityId);
+
+  it('a birth year more than five years off is a conflict; two to five years off only costs', () => {
+    const far = found({ name: 'RI WON HO', birthDate: '1990' }, 'ri-won-ho');
+    expect(far).toMatchObject({ isMatch: false, conflicts: ['birth year differs (1990 vs 1964): more than 5 years apart'] });
+    expect(far?.explanation.features['birthDateAgreement']).toBeLessThan(0);
+    expect(found({ name: 'RI WON HO', birthDate: '1969' }, 'ri-won-ho')).toMatchObject({ isMatch: true });
+    expect(found({ name: 'RI WON HO', birthDate: '1969' }, 'ri-won-ho')?.conflicts).toBeUndefined();
+  });
+
+  it('a year outside a listed range counts from the range\'s nearer end', () => {
+    expect(found({ name: 'KIM SONG CHOL', birthDate: '1974' }, 'kim-song-chol')?.isMatch).toBe(true);
+    expect(found({ name: 'KIM SONG CHOL', birthDate: '1975' }, 'kim-song-chol')).toMatchObject({ isMatch: false, conflicts: [expect.stringMatching(/outside listed range 1967–1969/)] });
+  });
+
+  it('another patronymic is a conflict; a patronymic left out is not', () => {
+    const other = found({ name: 'Sergei Ivanovich Tkachuk' }, 'sergei-tkachuk');
+    expect(other).toMatchObject({ isMatch: false, conflicts: ['patronymic differs (ivanovich vs viktorovich)'] });
+    expect(other?.explanation.features['patronymic']).toBeLessThan(0);
+    expect(found({ name: 'Sergei Tkachuk' }, 'sergei-tkachuk')).toMatchObject({ isMatch: true });
+  });
+
+  it('a conflicted candidate whose name alone would not match is not shown at all', () => {
+    const weak = { name: 'Sergei Ivanovich Tkach', birthDate: '1990' };
+    expect(matcher.match({ name: weak.name }, { threshold: 0 }).matches.find((m) => m.entityId === 'sergei-tkachuk')?.score).toBeLessThan(DEFAULT_THRESHOLD);
+    expect(found(weak, 'sergei-tkachuk')).toBeUndefined();
+  });
+});
+
 describe('legal forms are a feature, not noise', () => {
-  it('agreeing legal forms raise the score, conflicting ones lower it', () => {
+  it('agreeing legal forms raise the score; one of another family is a conflict, shown but no match', () => {
     const absent = scoreFor('Zavolzhsky Meat Plant', 'zavolzhsky-meat');
     const agrees = scoreFor('Zavolzhsky Meat Plant JSC', 'zavolzhsky-meat');
-    const conflicts = scoreFor('Zavolzhsky Meat Plant LLC', 'zavolzhsky-meat');
     expect(agrees).toBeGreaterThanOrEqual(absent);
-    expect(conflicts).toBeLessThan(absent);
-    expect(conflicts).toBeGreaterThanOrEqual(DEFAULT_THRESHOLD);
+    const conflicting = matcher.match({ name: 'Zavolzhsky Meat Plant LLC', type: 'organization' }).matches.find((m) => m.entityId === 'zavolzhsky-meat');
+    expect(conflicting).toMatchObject({ isMatch: false, conflicts: ['legal form differs (LLC vs JSC)'] });
+    expect(conflicting?.score).toBeLessThan(DEFAULT_THRESHOLD);
+    expect(conflicting?.explanation.summary).toMatch(/^conflict: legal form differs/);
   });
 });
 

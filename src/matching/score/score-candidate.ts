@@ -1,7 +1,8 @@
 import type { CanonicalEntity, EntityName, EntityType } from '../../model/entity';
-import { compareLegalForms } from '../normalize/legal-forms';
+import { compareLegalForms, legalFormLabel } from '../normalize/legal-forms';
 import type { NameForm } from '../normalize/name-forms';
 import type { MatchQuery } from '../types';
+import { CONFLICT_PENALTY, patronymicConflict, type Conflict } from './conflicts';
 import { scoreNamePair, type NameScore, type NameScoreContext } from './score-name-pair';
 import {
   BIRTH_DATE_AGREEMENT_BONUS,
@@ -28,8 +29,8 @@ export const LOW_QUALITY_SINGLE_WORD_ALIAS_PENALTY = -0.1;
 /** Legal forms agree (ООО = LLC): a slight confirmation for an organization. */
 export const LEGAL_FORM_AGREEMENT_BONUS = 0.02;
 
-/** Legal forms of different families (LLC vs JSC): a slight doubt, registries rewrite forms. */
-export const LEGAL_FORM_CONFLICT_PENALTY = -0.03;
+/** Legal forms of different families (AG vs GmbH, LLC vs JSC): another company, a conflict (see `conflicts.ts`). */
+export const LEGAL_FORM_CONFLICT_PENALTY = CONFLICT_PENALTY;
 
 /** A type only inferred from the query (a legal form in it) counts half as much as a stated one. */
 const INFERRED_TYPE_FACTOR = 0.5;
@@ -52,10 +53,12 @@ export interface ListNameForm {
 
 /** The best of a candidate's names against the query. */
 export interface BestNameMatch {
-  /** The name score with the legal-form and alias-quality effects, before qualifiers. */
+  /** The name score with the legal-form, alias-quality and name-conflict effects, before qualifiers. */
   score: number;
   name: EntityName;
   nameScore: NameScore;
+  /** What in the two names contradicts the match: another legal form, patronymic or place. */
+  conflicts: Conflict[];
 }
 
 function isKoreanEntity(entity: CanonicalEntity): boolean {
@@ -76,6 +79,26 @@ export function legalFormEffect(queryForm: NameForm, listForm: NameForm): number
     default:
       return 0;
   }
+}
+
+/**
+ * What in the two names contradicts a match: a legal form of another family, another patronymic. Each costs
+ * `CONFLICT_PENALTY` (the legal form's through `legalFormEffect`).
+ */
+export function nameConflicts(nameScore: NameScore): Conflict[] {
+  const { queryForm, listForm, alignment } = nameScore;
+  const conflicts: Conflict[] = [];
+  if (compareLegalForms(queryForm.legalForms, listForm.legalForms) === 'conflict') {
+    conflicts.push({ feature: 'legalForm', phrase: `legal form differs (${queryForm.legalForms.map(legalFormLabel).join(' ')} vs ${listForm.legalForms.map(legalFormLabel).join(' ')})` });
+  }
+  const patronymic = patronymicConflict(queryForm, listForm, alignment);
+  if (patronymic) conflicts.push(patronymic);
+  return conflicts;
+}
+
+/** What the name conflicts cost beyond the legal form's (counted in `legalFormEffect`), for the `patronymic` feature. */
+export function nameConflictEffect(conflicts: readonly Conflict[]): number {
+  return conflicts.filter((conflict) => conflict.feature !== 'legalForm').length * CONFLICT_PENALTY;
 }
 
 /** What the list name's quality takes away: nothing for a good name, more for a one-word low-quality alias. */
@@ -154,25 +177,45 @@ export function bestNameMatch(
     for (const queryForm of queryForms) {
       const nameScore = scoreNamePair(queryForm, form, context);
       if (nameScore.score === 0) continue;
-      const total = nameScore.score + legalFormEffect(queryForm, form) + aliasQualityEffect(name);
-      if (!best || total > best.score) best = { score: total, nameScore, name };
+      const conflicts = nameConflicts(nameScore);
+      const total = nameScore.score + legalFormEffect(queryForm, form) + aliasQualityEffect(name) + nameConflictEffect(conflicts);
+      if (!best || total > best.score) best = { score: total, nameScore, name, conflicts };
     }
   }
   return best;
 }
 
+/** A scored candidate: its score, what each qualifier did, and what contradicts it. */
+export interface CandidateScore {
+  /** In [0, 1]. */
+  score: number;
+  effects: QualifierEffects;
+  /** Name and qualifier conflicts; a candidate with any is not a match, whatever its score. */
+  conflicts: Conflict[];
+  /** The score had nothing conflicted (each conflict's penalty given back), in [0, 1]: "would the name alone match". */
+  scoreWithoutConflicts: number;
+}
+
 /** A candidate's score: its best name's, plus the qualifiers' effects (returned for the explanation), in [0, 1]. */
-export function scoreNameMatch(query: MatchQuery, entity: CanonicalEntity, best: BestNameMatch): { score: number; effects: QualifierEffects } {
+export function scoreNameMatch(query: MatchQuery, entity: CanonicalEntity, best: BestNameMatch): CandidateScore {
   const effects = qualifierEffects(query, entity, best.nameScore.queryForm);
   let score = best.score;
-  for (const effect of Object.values(effects)) score += effect.value;
-  return { score: clamp01(score), effects };
+  const conflicts = [...best.conflicts];
+  for (const [feature, effect] of Object.entries(effects)) {
+    score += effect.value;
+    if (effect.conflict) conflicts.push({ feature, phrase: effect.phrase ?? feature });
+  }
+  return { score: clamp01(score), effects, conflicts, scoreWithoutConflicts: clamp01(score - conflicts.length * CONFLICT_PENALTY) };
 }
 
 /** The score of an entity whose identifier the query is: `HANDLE_SCORE` plus the qualifiers' effects, in [0, 1]. */
-export function scoreHandleMatch(query: MatchQuery, entity: CanonicalEntity): { score: number; effects: QualifierEffects } {
+export function scoreHandleMatch(query: MatchQuery, entity: CanonicalEntity): CandidateScore {
   const effects = qualifierEffects(query, entity, null);
   let score = HANDLE_SCORE;
-  for (const effect of Object.values(effects)) score += effect.value;
-  return { score: clamp01(score), effects };
+  const conflicts: Conflict[] = [];
+  for (const [feature, effect] of Object.entries(effects)) {
+    score += effect.value;
+    if (effect.conflict) conflicts.push({ feature, phrase: effect.phrase ?? feature });
+  }
+  return { score: clamp01(score), effects, conflicts, scoreWithoutConflicts: clamp01(score - conflicts.length * CONFLICT_PENALTY) };
 }

@@ -1,4 +1,5 @@
 import type { BirthDate, CanonicalEntity, EntityType } from '../../model/entity';
+import { CONFLICT_PENALTY } from './conflicts';
 
 /**
  * Qualifiers the caller may give besides the name: entity type, country, date of birth. Each raises or lowers a
@@ -10,6 +11,8 @@ export interface QualifierEffect {
   value: number;
   /** A few words for the explanation, or null when the qualifier said nothing. */
   phrase: string | null;
+  /** The qualifier contradicts the listing outright (see `score/conflicts.ts`): the pair is then not a match. */
+  conflict?: boolean;
 }
 
 const NO_EFFECT: QualifierEffect = { value: 0, phrase: null };
@@ -35,8 +38,14 @@ export const BIRTH_DAY_CONFLICT_PENALTY = -0.02;
 /** One year off: often a clerical difference or a guessed year. */
 export const BIRTH_YEAR_NEAR_PENALTY = -0.04;
 
-/** Two or more years off: most likely another person with the same name. */
+/** Two to five years off: most likely another person with the same name, though lists guess years. */
 export const BIRTH_YEAR_CONFLICT_PENALTY = -0.12;
+
+/**
+ * More than this many years off (beyond any listed range or approximation): another person outright, a conflict.
+ * Lists guess birth years and give several; five years covers a guess, not a generation.
+ */
+export const BIRTH_YEARS_APART_FOR_CONFLICT = 5;
 
 /** Years either side of an "approximately" date still counted as agreeing. */
 export const APPROXIMATE_YEAR_TOLERANCE = 2;
@@ -77,6 +86,14 @@ export function parsePartialDate(value: string | undefined): PartialDate | null 
   return { year, ...(month ? { month } : {}), ...(day ? { day } : {}) };
 }
 
+/** `distance` years off (beyond any range or approximation): two to five cost a little, more is a conflict. */
+function yearsApart(distance: number, phrase: string): QualifierEffect {
+  if (distance > BIRTH_YEARS_APART_FOR_CONFLICT) {
+    return { value: CONFLICT_PENALTY, phrase: `${phrase}: more than ${BIRTH_YEARS_APART_FOR_CONFLICT} years apart`, conflict: true };
+  }
+  return { value: BIRTH_YEAR_CONFLICT_PENALTY, phrase };
+}
+
 function compareWithListedDate(query: PartialDate, listed: BirthDate): QualifierEffect | null {
   if (listed.kind === 'between') {
     const from = parsePartialDate(listed.from)?.year;
@@ -89,7 +106,7 @@ function compareWithListedDate(query: PartialDate, listed: BirthDate): Qualifier
     }
     const distance = query.year < low ? low - query.year : query.year - high;
     if (distance === 1) return { value: BIRTH_YEAR_NEAR_PENALTY, phrase: `birth year 1 year outside ${low}–${high}` };
-    return { value: BIRTH_YEAR_CONFLICT_PENALTY, phrase: `birth year outside listed range ${low}–${high}` };
+    return yearsApart(distance, `birth year ${query.year} outside listed range ${low}–${high}`);
   }
   const date = parsePartialDate(listed.date ?? listed.from ?? listed.to);
   if (!date) return null;
@@ -98,7 +115,7 @@ function compareWithListedDate(query: PartialDate, listed: BirthDate): Qualifier
     if (distance <= APPROXIMATE_YEAR_TOLERANCE) {
       return { value: BIRTH_YEAR_AGREEMENT_BONUS, phrase: `birth year agrees with approximately ${date.year}` };
     }
-    return { value: BIRTH_YEAR_CONFLICT_PENALTY, phrase: `birth year differs from approximately ${date.year}` };
+    return yearsApart(distance - APPROXIMATE_YEAR_TOLERANCE, `birth year ${query.year} differs from approximately ${date.year}`);
   }
   if (distance === 0) {
     const bothFull = query.month !== undefined && query.day !== undefined && date.month !== undefined && date.day !== undefined;
@@ -109,7 +126,7 @@ function compareWithListedDate(query: PartialDate, listed: BirthDate): Qualifier
     return { value: BIRTH_YEAR_AGREEMENT_BONUS, phrase: 'birth year agrees' };
   }
   if (distance === 1) return { value: BIRTH_YEAR_NEAR_PENALTY, phrase: `birth year 1 year off (${date.year})` };
-  return { value: BIRTH_YEAR_CONFLICT_PENALTY, phrase: `birth year differs (${query.year} vs ${date.year})` };
+  return yearsApart(distance, `birth year differs (${query.year} vs ${date.year})`);
 }
 
 /**

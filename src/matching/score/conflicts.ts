@@ -1,0 +1,39 @@
+import type { NameForm } from '../normalize/name-forms';
+import type { PartAlignment } from './align-name-parts';
+
+/**
+ * Conflicts: what contradicts a name that otherwise matches. A birth year more than five years off, another
+ * patronymic, a legal form of another family (AG vs GmbH), another place (Bank of China (Hong Kong) vs
+ * (Singapore)). Each lowers the score by `CONFLICT_PENALTY` and makes the pair no match whatever its score; a
+ * screening still returns the candidate when its name alone would match, with the conflicts named, so the analyst
+ * decides (the decision is `review` at most).
+ */
+
+/** What one conflict takes from the score: enough to take an exact name well below the default threshold. */
+export const CONFLICT_PENALTY = -0.3;
+
+/** One conflict, as the explanation and the `conflicts` field name it. */
+export interface Conflict {
+  /** The feature it lowers: `birthDateAgreement`, `legalForm`, `patronymic`, `qualifier`. */
+  feature: string;
+  /** A few words an analyst reads, e.g. "patronymic differs (ivanevich vs viktorovich)". */
+  phrase: string;
+}
+
+/**
+ * A patronymic on each side, paired with nothing (not even a lossy romanization of the other): two fathers' names,
+ * so two persons however alike the rest. A patronymic one side omits is no conflict.
+ */
+export function patronymicConflict(queryForm: NameForm, listForm: NameForm, alignment: PartAlignment): Conflict | null {
+  const unpairedPatronymic = (form: NameForm, unmatched: readonly number[]): string | null => {
+    for (const index of unmatched) {
+      const token = form.tokens[index];
+      if (token?.role === 'patronymic') return token.text;
+    }
+    return null;
+  };
+  const query = unpairedPatronymic(queryForm, alignment.unmatchedQuery);
+  const list = query === null ? null : unpairedPatronymic(listForm, alignment.unmatchedList);
+  if (query === null || list === null) return null;
+  return { feature: 'patronymic', phrase: `patronymic differs (${query} vs ${list})` };
+}
