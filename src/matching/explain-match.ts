@@ -47,8 +47,10 @@ const RELATION_RANK: Readonly<Record<PartRelation, number>> = {
   exact: 0,
   'korean-class': 1,
   transliteration: 2,
-  typo: 3,
-  different: 4,
+  nickname: 3,
+  initial: 4,
+  typo: 5,
+  different: 6,
 };
 
 const ORIGIN_PHRASES: Partial<Record<FormOrigin, string>> = {
@@ -71,6 +73,10 @@ function relationPhrase(comparison: PartComparison, query: NameToken, list: Name
     }
     case 'transliteration':
       return 'transliteration variant';
+    case 'nickname':
+      return `short form (${query.text} ~ ${list.text})`;
+    case 'initial':
+      return `initial (${query.text.length === 1 ? query.text : list.text})`;
     case 'typo':
       return `${comparison.edits} edit${comparison.edits === 1 ? '' : 's'} apart`;
     case 'different':

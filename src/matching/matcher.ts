@@ -6,6 +6,7 @@ import { joinedVariants } from './normalize/joined-parts';
 import { nameForms, normalizeHandle, type NameForm } from './normalize/name-forms';
 import { createTokenAnalyzer } from './normalize/name-tokens';
 import { isMatch, meetsThreshold, selectMatches } from './score/decision-rule';
+import { commonFamilyNames } from './score/common-family-names';
 import { retrievalLimitsFor } from './score/name-score-bound';
 import { bestNameMatch, possibleBonus, scoreHandleMatch, scoreNameMatch } from './score/score-candidate';
 import type { Matcher, MatchOptions, MatchOutcome, MatchQuery } from './types';
@@ -97,6 +98,7 @@ export function createMatcher(entities: CanonicalEntity[], options: MatcherOptio
     }
     return variants;
   };
+  const lookups = { variantsOf, isCommonFamilyName: commonFamilyNames(index.forms) };
   const defaultThreshold = options.threshold ?? DEFAULT_THRESHOLD;
   const defaultLimit = options.limit ?? DEFAULT_LIMIT;
 
@@ -129,7 +131,7 @@ export function createMatcher(entities: CanonicalEntity[], options: MatcherOptio
         if (scoreBound < limits.minScoreBound) continue;
         const entity = entities[entityIndex];
         if (!entity) continue;
-        const best = bestNameMatch(entity, { formIds, forms: index.forms }, queryForms, variantsOf);
+        const best = bestNameMatch(entity, { formIds, forms: index.forms }, queryForms, lookups);
         if (!best) continue;
         const { score, effects, conflicts, scoreWithoutConflicts } = scoreNameMatch(query, entity, best);
         // A conflicted candidate is shown (as no match) when its name alone would match: the analyst decides.

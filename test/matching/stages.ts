@@ -6,6 +6,7 @@ import { joinedVariants } from '../../src/matching/normalize/joined-parts';
 import { nameForms, type NameForm } from '../../src/matching/normalize/name-forms';
 import { createTokenAnalyzer } from '../../src/matching/normalize/name-tokens';
 import { compareParts, MIN_PART_SIMILARITY } from '../../src/matching/score/compare-name-parts';
+import { commonFamilyNames } from '../../src/matching/score/common-family-names';
 import { nameScoreContext } from '../../src/matching/score/score-candidate';
 import { scoreNamePair } from '../../src/matching/score/score-name-pair';
 import type { CanonicalEntity } from '../../src/model/entity';
@@ -62,7 +63,7 @@ export function buildStages(entities: CanonicalEntity[]): Stages {
         }),
       ),
     bestNameScore: (entityIndex, queryForms, formIds = formIdsOf(entityIndex)) => {
-      const context = nameScoreContext(entities[entityIndex] as CanonicalEntity, variantsOf);
+      const context = nameScoreContext(entities[entityIndex] as CanonicalEntity, { variantsOf, isCommonFamilyName: commonFamilyNames(index.forms) });
       let best = 0;
       for (const formId of formIds) {
         const listForm = index.forms[formId]?.form;

@@ -54,6 +54,8 @@ export interface NameIndex {
   readonly byDeletion: ReadonlyMap<string, readonly number[]>;
   /** Patronymic loose key → vocabulary ids (see `patronymicKeys`). */
   readonly byPatronymic: ReadonlyMap<string, readonly number[]>;
+  /** Given-name class (see `given-name-variants.ts`) → vocabulary ids: Ted finds Theodore. */
+  readonly byNickname: ReadonlyMap<number, readonly number[]>;
 
   /** Per vocabulary id: the ids of the forms holding it, ascending. */
   readonly postings: readonly Int32Array[];
@@ -145,7 +147,9 @@ export function buildNameIndex(
   const byKorean = new Map<string, number[]>();
   const byDeletion = new Map<string, number[]>();
   const byPatronymic = new Map<string, number[]>();
+  const byNickname = new Map<number, number[]>();
   vocabulary.forEach((token, id) => {
+    for (const nickname of token.nicknames) pushToGroup(byNickname, nickname, id);
     for (const key of patronymicKeys(token)) pushToGroup(byPatronymic, key, id);
     pushToGroup(bySkeleton, token.skeleton, id);
     if (token.frenchSkeleton !== null) pushToGroup(bySkeleton, token.frenchSkeleton, id);
@@ -227,6 +231,7 @@ export function buildNameIndex(
     byKorean,
     byDeletion,
     byPatronymic,
+    byNickname,
     postings,
     postingWeights,
     postingFormWeights: postings.map((list) => Float32Array.from(list, (formId) => formWeight[formId] ?? 0)),

@@ -5,7 +5,7 @@ import { deletionKeys, koreanSyllableNeighbours, patronymicKeys, vocabularyKey }
 
 /**
  * The vocabulary parts a query part could be — same text, same phonetic skeleton (or French reading), same Korean
- * class, a patronymic one sound away, or one deletion away on either side (a symmetric-deletion typo key) — each
+ * class, a given name of the same nickname class, a patronymic one sound away, or one deletion away on either side (a symmetric-deletion typo key) — each
  * compared precisely once with `compareParts` and kept when at least `MIN_PART_SIMILARITY`.
  */
 
@@ -48,7 +48,7 @@ export class PartNeighbourFinder {
   }
 
   private lookUp(unit: NameToken): PartNeighbours {
-    const { vocabulary, vocabularyIds, postings, maxPostings, bySkeleton, byKorean, byPatronymic, byDeletion } = this.index;
+    const { vocabulary, vocabularyIds, postings, maxPostings, bySkeleton, byKorean, byPatronymic, byDeletion, byNickname } = this.index;
     const seenStamp = this.seenStamp;
     const stamp = (this.stamp += 1);
     const ids: number[] = [];
@@ -72,6 +72,7 @@ export class PartNeighbourFinder {
     if (unit.frenchSkeleton !== null) for (const id of bySkeleton.get(unit.frenchSkeleton) ?? []) consider(id);
     if (unit.korean !== null) for (const id of byKorean.get(unit.korean) ?? []) consider(id);
     for (const key of patronymicKeys(unit)) for (const id of byPatronymic.get(key) ?? []) consider(id);
+    for (const nickname of unit.nicknames) for (const id of byNickname.get(nickname) ?? []) consider(id);
     // Typo neighbours (one deletion apart on either side). Two one-syllable Korean name syllables are never typo
     // neighbours (Yong is not a misspelt Song): left in, they would flood the vote with every Korean name.
     if (unit.role !== 'acronym' && unit.role !== 'joined') {

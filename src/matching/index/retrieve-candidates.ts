@@ -1,7 +1,7 @@
 import { joinedParts } from '../normalize/joined-parts';
 import type { NameForm } from '../normalize/name-forms';
 import type { JoinedTokenAnalyzer, NameToken } from '../normalize/name-tokens';
-import { scoreUpperBound, unseenPatronymicMass } from '../score/name-score-bound';
+import { scoreUpperBound, unseenInitialListMass, unseenInitialMass, unseenPatronymicMass } from '../score/name-score-bound';
 import type { NameIndex } from './build-name-index';
 import { PartNeighbourFinder, type PartNeighbours } from './part-neighbours';
 import { RetrievalScratch, TALLIED_POSITIONS } from './retrieval-scratch';
@@ -287,7 +287,9 @@ export class CandidateRetriever {
   private boundFormsInPlay(queryForm: NameForm, queryWeight: number, partCount: number): void {
     const { formTouched, formTouchedCount, formVotes, partQueryMass, partListMass, slotFormWeight, bestVotes, bestBound } = this.scratch;
     const tallied = Math.min(partCount, TALLIED_POSITIONS);
-    const unseen = queryForm.tokens.slice(0, tallied).map(unseenPatronymicMass);
+    const counted = queryForm.tokens.slice(0, tallied);
+    const unseen = counted.map((token) => unseenPatronymicMass(token) + unseenInitialMass(token));
+    const unseenList = counted.map((token) => unseenPatronymicMass(token) + unseenInitialListMass(token));
     for (let k = 0; k < formTouchedCount; k += 1) {
       const slot = formTouched[k] as number;
       const votes = formVotes[slot] as number;
@@ -296,9 +298,9 @@ export class CandidateRetriever {
       for (let position = 0; position < tallied; position += 1) {
         const index = slot * TALLIED_POSITIONS + position;
         const found = partQueryMass[index] as number;
-        // A patronymic retrieval did not find may still pair (see `unseenPatronymicMass`).
+        // A patronymic or an initial retrieval did not find may still pair (see `unseenPatronymicMass`).
         queryMass += found > 0 ? found : (unseen[position] as number);
-        listMass += found > 0 ? (partListMass[index] as number) : (unseen[position] as number);
+        listMass += found > 0 ? (partListMass[index] as number) : (unseenList[position] as number);
         partQueryMass[index] = 0;
         partListMass[index] = 0;
       }

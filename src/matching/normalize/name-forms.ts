@@ -130,7 +130,7 @@ function isKoreanShaped(tokens: readonly NameToken[]): boolean {
 }
 
 /** Roles that a Korean name cannot have: in "Pak To Chun" or "La Kyung-soo" every syllable is a name part. */
-const NON_KOREAN_ROLES = new Set<NamePartRole>(['particle', 'kinship', 'stopword', 'generic', 'locative', 'common']);
+const NON_KOREAN_ROLES = new Set<NamePartRole>(['particle', 'kinship', 'stopword', 'generic', 'locative', 'common', 'initial']);
 
 function buildForm(
   tokenTexts: readonly string[],
@@ -186,6 +186,9 @@ function acronymForm(text: string, analyze: TokenAnalyzer): NameForm {
   };
 }
 
+/** Two or three dotted initials written together ("J.C.", "V.V."). */
+const DOTTED_INITIALS = /(?<![\p{L}\p{N}])(?:\p{L}\.){2,3}(?![\p{L}\p{N}])/gu;
+
 /** Patronymic endings in Latin and Cyrillic, to keep "Seit-Umarovich" / "Сеит-Умарович" one part. */
 const HYPHENATED_PATRONYMIC =
   /(\p{L}+)[-‐‑](\p{L}+(?:ovich|evich|ovych|evych|owicz|ewicz|ovic|evic|ovna|evna|owna|ewna|ivna|ichna|ович|евич|овна|евна|івна|ична|ич))(?!\p{L})/giu;
@@ -200,6 +203,11 @@ export function nameForms(raw: string, options: NameFormOptions = {}): NameForm[
   const { main, parentheticals } = splitParentheticals(raw.normalize('NFKC').replace(HYPHENATED_PATRONYMIC, '$1$2'));
   const { text: mainText } = undoCommaReversal(main);
   const variants: string[] = [mainText];
+  // "J.C. Juncker": normalization joins a dotted initialism (S.A., U.A.E.); for a person it is also initials.
+  if (entityType !== 'organization' && mainText.includes('.')) {
+    const spaced = mainText.replace(DOTTED_INITIALS, (initials) => initials.replace(/\./g, ' '));
+    if (spaced !== mainText) variants.push(spaced);
+  }
   const acronyms: string[] = [];
   for (const inner of parentheticals) {
     if (normalizeText(inner).length === 0) continue;

@@ -11,6 +11,9 @@ export const ORDINARY_PART_WEIGHT = 1;
 /** A patronymic is an optional part: banks often omit it (Sergei Tkachuk = Sergei Viktorovich Tkachuk). */
 export const PATRONYMIC_WEIGHT = 0.35;
 
+/** An initial (the V of "V. Putin") stands for a given name but says little about which. */
+export const INITIAL_WEIGHT = 0.5;
+
 /** Articles and connectives carry no identity. */
 export const STOPWORD_WEIGHT = 0.1;
 
@@ -98,11 +101,14 @@ export type NamePartRole =
   | 'locative'
   | 'common'
   | 'acronym'
+  /** One Latin letter: a given name's initial. */
+  | 'initial'
   /** Two or three adjacent parts written as one (Yongsik); its weight is the sum of theirs. */
   | 'joined';
 
 /** The role of a name part from its text and phonetic skeleton (a patronymic is decided by the tokenizer). */
 export function namePartRole(text: string, skeleton: string): NamePartRole {
+  if (text.length === 1 && text >= 'a' && text <= 'z') return 'initial';
   if (STOPWORDS.has(text)) return 'stopword';
   if (PARTICLES.has(text)) return 'particle';
   if (KINSHIP_CLASSES.has(text)) return 'kinship';
@@ -128,6 +134,8 @@ export function namePartWeight(role: NamePartRole): number {
       return GENERIC_ORGANIZATION_WORD_WEIGHT;
     case 'common':
       return COMMON_GIVEN_NAME_WEIGHT;
+    case 'initial':
+      return INITIAL_WEIGHT;
     case 'part':
     case 'acronym':
     case 'joined':

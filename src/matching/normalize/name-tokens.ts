@@ -1,3 +1,4 @@
+import { givenNameClasses } from './given-name-variants';
 import { koreanSyllableKeysOfParts } from './korean-romanization-classes';
 import { kinshipClass, namePartRole, namePartWeight, type NamePartRole } from './name-part-weights';
 import { phoneticSkeleton } from './phonetic-skeleton';
@@ -23,6 +24,8 @@ export interface TokenFeatures {
   readonly slavic: boolean;
   /** The skeleton of the French reading, j as ж (see `frenchSkeleton`), or null. */
   readonly frenchSkeleton: string | null;
+  /** The given-name classes the part belongs to (Ted and Theodore share one), ascending; empty for most parts. */
+  readonly nicknames: readonly number[];
   readonly role: NamePartRole;
 }
 
@@ -56,6 +59,7 @@ export function analyzeToken(text: string): TokenFeatures {
     loose: looseSlavicKey(text),
     slavic: hasSlavicSpelling(text),
     frenchSkeleton: frenchSkeleton(text),
+    nicknames: givenNameClasses(text),
     role,
   };
 }
@@ -140,6 +144,7 @@ export function nameToken(text: string, features: TokenFeatures, role: NamePartR
     loose: features.loose,
     slavic: features.slavic,
     frenchSkeleton: features.frenchSkeleton,
+    nicknames: features.nicknames,
     role,
     weight,
     hangul,

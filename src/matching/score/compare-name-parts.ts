@@ -8,7 +8,7 @@ import { consonantSkeleton, isKnownGivenName } from './known-given-names';
  * transliteration of the same Cyrillic), or a spelling within a few edits (a typo). Anything else is different.
  */
 
-export type PartRelation = 'exact' | 'korean-class' | 'transliteration' | 'typo' | 'different';
+export type PartRelation = 'exact' | 'korean-class' | 'transliteration' | 'nickname' | 'initial' | 'typo' | 'different';
 
 export interface PartComparison {
   similarity: number;
@@ -28,6 +28,33 @@ export const LOOSE_TRANSLITERATION_SIMILARITY = 0.92;
 
 /** Two patronymics whose loose keys differ by one sound: the same patronymic, lossily romanized. */
 export const PATRONYMIC_VARIANT_SIMILARITY = 0.85;
+
+/**
+ * An initial and a name it may stand for (V ~ Vladimir): credited, but well below a name written out, and the part
+ * weighs little (`INITIAL_WEIGHT`). Whether an initial may count at all is the name scorer's call (see
+ * `initialsStandAlone` in score-name-pair.ts).
+ */
+export const INITIAL_SIMILARITY = 0.8;
+
+/** Roles an initial may stand for: a name part, not a particle, an acronym or another initial. */
+const INITIAL_TARGET_ROLES = new Set(['part', 'common', 'patronymic']);
+
+/** A short form or diminutive of a given name (Ted ~ Theodore, Sasha ~ Aleksandr): the same name, differently written. */
+export const NICKNAME_SIMILARITY = 0.9;
+
+/** Two ascending class lists share a class. */
+function shareClass(a: readonly number[], b: readonly number[]): boolean {
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i] as number;
+    const y = b[j] as number;
+    if (x === y) return true;
+    if (x < y) i += 1;
+    else j += 1;
+  }
+  return false;
+}
 
 /** Below this similarity two parts are different parts, not a misspelling of one another. */
 export const MIN_PART_SIMILARITY = 0.6;
@@ -115,12 +142,19 @@ function frenchReadingMatches(a: NameToken, b: NameToken): boolean {
   return a.frenchSkeleton !== null && a.frenchSkeleton === b.skeleton;
 }
 
+/** `initial` is an initial and `other` a name written out that begins with its letter. */
+function standsFor(initial: NameToken, other: NameToken): boolean {
+  return initial.role === 'initial' && INITIAL_TARGET_ROLES.has(other.role) && other.text.length > 1 && other.text[0] === initial.text;
+}
+
 export interface ComparePartsOptions {
   /**
    * The names are Korean (the list ties the entity to Korea, or both names are shaped like Korean names): each
    * romanized syllable is a unit of the name, see `differentKoreanSyllables`.
    */
   korean?: boolean;
+  /** The names are organizations': a single letter is a word of its own, not an initial, and Bill is no nickname. */
+  organization?: boolean;
 }
 
 const EXACT: PartComparison = { similarity: 1, relation: 'exact', edits: 0 };
@@ -136,6 +170,8 @@ const PATRONYMIC_VARIANT: PartComparison = {
   relation: 'transliteration',
   edits: 0,
 };
+const NICKNAME: PartComparison = { similarity: NICKNAME_SIMILARITY, relation: 'nickname', edits: 0 };
+const INITIAL: PartComparison = { similarity: INITIAL_SIMILARITY, relation: 'initial', edits: 0 };
 const DIFFERENT: PartComparison = { similarity: 0, relation: 'different', edits: 0 };
 
 /** Similarity of a spelling `edits` away from a part of `length` characters: 1 edit in 7 letters ≈ 0.88. */
@@ -148,6 +184,9 @@ export function typoSimilarity(edits: number, length: number): number {
  */
 export function compareParts(a: NameToken, b: NameToken, options: ComparePartsOptions = {}): PartComparison {
   if (a.text === b.text) return EXACT;
+  if (a.role === 'initial' || b.role === 'initial') {
+    return options.organization !== true && (standsFor(a, b) || standsFor(b, a)) ? INITIAL : DIFFERENT;
+  }
   if (cannotPair(a, b)) return DIFFERENT;
   if (a.korean !== null && a.korean === b.korean) {
     // Read from Hangul, a part's letters are the syllable itself: 충 (chung) is never the list's JONG (정/종).
@@ -157,6 +196,9 @@ export function compareParts(a: NameToken, b: NameToken, options: ComparePartsOp
   // In a Korean name the Korean classes decide; the Russian skeleton would merge Ye-un with Eun.
   const koreanOnly = options.korean === true && a.korean !== null && b.korean !== null;
   if (!koreanOnly && a.skeleton === b.skeleton) return TRANSLITERATION;
+  if (!koreanOnly && options.organization !== true && a.nicknames.length > 0 && b.nicknames.length > 0 && shareClass(a.nicknames, b.nicknames)) {
+    return NICKNAME;
+  }
   // French writes ж as j (Ejov = Ezhov): that reading of one part against the other as written.
   if (!koreanOnly && (frenchReadingMatches(a, b) || frenchReadingMatches(b, a))) return LOOSE_TRANSLITERATION;
   if (!koreanOnly && a.loose !== null && a.loose === b.loose && (a.slavic || b.slavic)) return LOOSE_TRANSLITERATION;

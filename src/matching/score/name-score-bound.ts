@@ -1,6 +1,6 @@
 import type { NameToken } from '../normalize/name-tokens';
-import { maxTypoEdits, typoSimilarity } from './compare-name-parts';
-import { EXTRA_PART_COST, MISSING_PART_COST } from './score-name-pair';
+import { INITIAL_SIMILARITY, maxTypoEdits, typoSimilarity } from './compare-name-parts';
+import { EXTRA_PART_COST, FULLER_QUERY_EXTRA_COST, MISSING_PART_COST } from './score-name-pair';
 
 /**
  * Upper bounds of the name score (`scoreNamePair`), which retrieval uses to leave out names that cannot reach a
@@ -24,10 +24,32 @@ export const BOUND_MARGIN = 0.001;
  * caps at the names' weights.
  */
 export function scoreUpperBound(queryWeight: number, listWeight: number, queryMass: number, listMass: number): number {
-  const matched = Math.min(queryWeight, queryMass) + Math.min(listWeight, listMass);
-  const absent = queryWeight + listWeight - matched;
-  const cheapest = Math.min(MISSING_PART_COST, EXTRA_PART_COST);
-  return matched / (matched + cheapest * absent + Number.EPSILON);
+  const queryMatched = Math.min(queryWeight, queryMass);
+  const listMatched = Math.min(listWeight, listMass);
+  const matched = queryMatched + listMatched;
+  // A part only the query has may cost as little as a fuller query's extra part.
+  const absentCost = CHEAPEST_QUERY_ABSENT_COST * (queryWeight - queryMatched) + CHEAPEST_LIST_ABSENT_COST * (listWeight - listMatched);
+  return matched / (matched + absentCost + Number.EPSILON);
+}
+
+/** The least a query part the list name lacks can cost (see `FULLER_QUERY_EXTRA_COST`). */
+const CHEAPEST_QUERY_ABSENT_COST = Math.min(MISSING_PART_COST, EXTRA_PART_COST, FULLER_QUERY_EXTRA_COST);
+
+/** The least a list part the query lacks can cost. */
+const CHEAPEST_LIST_ABSENT_COST = Math.min(MISSING_PART_COST, EXTRA_PART_COST);
+
+/**
+ * An initial (V of "V. Putin") pairs with any name part of its letter, which no retrieval key finds. For the score
+ * bound, an initial that found nothing counts as paired, at `INITIAL_SIMILARITY`, with an ordinary part: this is
+ * that mass on the query side (0 for any other part); the list side's is `unseenInitialListMass`.
+ */
+export function unseenInitialMass(token: NameToken): number {
+  return token.role === 'initial' ? token.weight * INITIAL_SIMILARITY : 0;
+}
+
+/** The list side of an unseen initial's pair (see `unseenInitialMass`): an ordinary part at `INITIAL_SIMILARITY`. */
+export function unseenInitialListMass(token: NameToken): number {
+  return token.role === 'initial' ? INITIAL_SIMILARITY : 0;
 }
 
 /**
@@ -48,7 +70,7 @@ export function unseenPatronymicMass(token: NameToken): number {
  */
 export function coverageNeededFor(target: number): number {
   if (target <= 0) return 0;
-  const absentCost = Math.min(MISSING_PART_COST, EXTRA_PART_COST);
+  const absentCost = CHEAPEST_QUERY_ABSENT_COST;
   const coverage = (absentCost * target) / (2 - 2 * target + absentCost * target);
   return Math.max(0, Math.min(1, coverage - COVERAGE_MARGIN));
 }

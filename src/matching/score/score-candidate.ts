@@ -141,13 +141,17 @@ function qualifierEffects(query: MatchQuery, entity: CanonicalEntity, matchedFor
   };
 }
 
+/** What the name scorer looks up across the list: joined-part variants and common family names. */
+export type ListLookups = Pick<NameScoreContext, 'variantsOf' | 'isCommonFamilyName'>;
+
 /** What the name score needs to know of the list entity (see `NameScoreContext`). */
-export function nameScoreContext(entity: CanonicalEntity, variantsOf: (form: NameForm) => readonly NameForm[]): NameScoreContext {
+export function nameScoreContext(entity: CanonicalEntity, lookups: ListLookups): NameScoreContext {
   return {
     listIsPerson: entity.type === 'person',
     listIsOrganization: entity.type === 'organization',
     listIsKorean: isKoreanEntity(entity),
-    variantsOf,
+    variantsOf: lookups.variantsOf,
+    isCommonFamilyName: lookups.isCommonFamilyName,
   };
 }
 
@@ -165,10 +169,10 @@ export function bestNameMatch(
   entity: CanonicalEntity,
   { formIds, forms }: CandidateNames,
   queryForms: readonly NameForm[],
-  variantsOf: (form: NameForm) => readonly NameForm[],
+  lookups: ListLookups,
 ): BestNameMatch | null {
   let best: BestNameMatch | null = null;
-  const context = nameScoreContext(entity, variantsOf);
+  const context = nameScoreContext(entity, lookups);
   for (const formId of formIds) {
     const listForm = forms[formId];
     const name = listForm && entity.names[listForm.nameIndex];

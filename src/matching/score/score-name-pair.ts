@@ -17,6 +17,19 @@ export const MISSING_PART_COST = 0.75;
 export const EXTRA_PART_COST = 0.75;
 
 /**
+ * A part only the query has, when the query holds every part of a listed person's name of two or more parts and
+ * more ("Abdulhai Abdul Ghafoor Salek" for ABDULHAI SALEK): lists give short forms, banks the full name. Cheap, so
+ * such a query matches; a Korean name is excepted (a syllable more is another given name).
+ */
+export const FULLER_QUERY_EXTRA_COST = 0.4;
+
+/** A fuller query's parts paired with the listed name must each be at least this similar (a typo at most). */
+const FULLER_QUERY_MIN_SIMILARITY = 0.85;
+
+/** The listed parts a fuller query holds must weigh this much together: two common given names are not enough. */
+const FULLER_QUERY_MIN_LIST_WEIGHT = 1.6;
+
+/**
  * For a Korean personal name every syllable is part of the name: "Kim Chol" is not "Kim Chol Nam".
  * Likewise when one side names a person by a single part ("Tkachuk" vs "Sergei Tkachuk", "Bilal Ibrahim" vs the
  * alias "Bilal"), and for organizations, whose every word names them.
@@ -59,6 +72,8 @@ export interface NameScoreContext {
   listIsKorean: boolean;
   /** The joined-part variants of a form (see `joinedVariants`); a matcher passes a cached one. */
   variantsOf: (form: NameForm) => readonly NameForm[];
+  /** The family name is too common for initials to say whose it is (Kim, Khan, Ivanov), by the lists' own counts. */
+  isCommonFamilyName: (token: NameToken) => boolean;
 }
 
 function namePartCount(tokens: readonly NameToken[]): number {
@@ -67,15 +82,60 @@ function namePartCount(tokens: readonly NameToken[]): number {
   return count;
 }
 
+/**
+ * Initials count only beside a part that says whose they are: "V. Putin", not "A. Kim". When every name part but the
+ * family name is met by an initial and that family name is common, the initials are taken back (left unpaired).
+ */
+function withoutLoneInitials(alignment: PartAlignment, list: readonly NameToken[], context: NameScoreContext): PartAlignment {
+  let initials = 0;
+  let anchor: NameToken | undefined;
+  let anchors = 0;
+  for (const pair of alignment.pairs) {
+    if (pair.comparison.relation === 'initial') initials += 1;
+    else if ((list[pair.listIndex]?.weight ?? 0) >= NAME_PART_WEIGHT) {
+      anchors += 1;
+      anchor = list[pair.listIndex];
+    }
+  }
+  if (initials === 0 || anchors > 1 || (anchor !== undefined && !context.isCommonFamilyName(anchor))) return alignment;
+  const dropped = alignment.pairs.filter((pair) => pair.comparison.relation === 'initial');
+  const byIndex = (a: number, b: number): number => a - b;
+  return {
+    pairs: alignment.pairs.filter((pair) => pair.comparison.relation !== 'initial'),
+    unmatchedQuery: [...alignment.unmatchedQuery, ...dropped.map((pair) => pair.queryIndex)].sort(byIndex),
+    unmatchedList: [...alignment.unmatchedList, ...dropped.map((pair) => pair.listIndex)].sort(byIndex),
+  };
+}
+
+/**
+ * The query holds every name part of the listed person's name (two or more parts), each at least nearly as written,
+ * plus parts of its own: see `FULLER_QUERY_EXTRA_COST`.
+ */
+function isFullerQuery(alignment: PartAlignment, queryForm: NameForm, listForm: NameForm, context: NameScoreContext): boolean {
+  if (!context.listIsPerson || queryForm.koreanShaped || listForm.koreanShaped || alignment.unmatchedQuery.length === 0) return false;
+  const list = listForm.tokens;
+  if (namePartCount(list) < 2) return false;
+  if (alignment.unmatchedList.some((index) => (list[index]?.weight ?? 0) >= NAME_PART_WEIGHT)) return false;
+  let pairedWeight = 0;
+  for (const pair of alignment.pairs) {
+    if (pair.comparison.similarity < FULLER_QUERY_MIN_SIMILARITY) return false;
+    pairedWeight += list[pair.listIndex]?.weight ?? 0;
+  }
+  return pairedWeight >= FULLER_QUERY_MIN_LIST_WEIGHT;
+}
+
 /** Scores one fixed pair of forms (no joining). */
 function scoreAligned(queryForm: NameForm, listForm: NameForm, context: NameScoreContext): NameScore {
   const query = queryForm.tokens;
   const list = listForm.tokens;
   // Korean rules (syllables are units, no Russian skeletons between Korean readings) when either name is Korean:
   // a Korean name joined ("Joo Je" → "jooje") is not a Russian transliteration of the nickname "Joe".
-  const alignment = alignParts(query, list, {
-    korean: context.listIsKorean || queryForm.koreanShaped || listForm.koreanShaped,
-  });
+  const korean = context.listIsKorean || queryForm.koreanShaped || listForm.koreanShaped;
+  const alignment = withoutLoneInitials(
+    alignParts(query, list, { korean, organization: context.listIsOrganization }),
+    list,
+    context,
+  );
   let matchedMass = 0;
   let matchedMassAsEqual = 0;
   let matchedWeight = 0;
@@ -95,7 +155,8 @@ function scoreAligned(queryForm: NameForm, listForm: NameForm, context: NameScor
     context.listIsOrganization ||
     (context.listIsPerson && Math.min(namePartCount(query), namePartCount(list)) <= 1);
   const missingCost = strict ? STRICT_ABSENT_PART_COST : MISSING_PART_COST;
-  const extraCost = strict ? STRICT_ABSENT_PART_COST : EXTRA_PART_COST;
+  const fuller = isFullerQuery(alignment, queryForm, listForm, context);
+  const extraCost = fuller ? FULLER_QUERY_EXTRA_COST : strict ? STRICT_ABSENT_PART_COST : EXTRA_PART_COST;
   // An organization's line of business (Trading, Shipping) counts in full when one side lacks it.
   const absentWeight = (token: NameToken | undefined): number =>
     context.listIsOrganization && token?.role === 'generic'

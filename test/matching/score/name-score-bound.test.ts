@@ -32,7 +32,12 @@ function boundOf(nameScore: NameScore): number {
 /** Rounding of float sums taken in another order. */
 const FLOAT_SLACK = 1e-12;
 
-const context = fc.record({ listIsPerson: fc.boolean(), listIsOrganization: fc.boolean(), listIsKorean: fc.boolean() });
+const context = fc.record({
+  listIsPerson: fc.boolean(),
+  listIsOrganization: fc.boolean(),
+  listIsKorean: fc.boolean(),
+  commonFamilyNames: fc.boolean(),
+});
 
 describe('the name score bound', () => {
   it('is 1 for names found whole and falls with what is absent', () => {
@@ -45,7 +50,12 @@ describe('the name score bound', () => {
   it('is never below the score of the alignment it was computed from, for any two names', () => {
     fc.assert(
       fc.property(nameLike, nameLike, context, (query, list, flags) => {
-        const scoring: NameScoreContext = { ...flags, variantsOf: (form) => joinedVariants(form, analyzer.analyzeJoined) };
+        const { commonFamilyNames, ...listFlags } = flags;
+        const scoring: NameScoreContext = {
+          ...listFlags,
+          variantsOf: (form) => joinedVariants(form, analyzer.analyzeJoined),
+          isCommonFamilyName: () => commonFamilyNames,
+        };
         for (const queryForm of formsOf(query)) {
           for (const listForm of formsOf(list)) {
             const nameScore = scoreNamePair(queryForm, listForm, scoring);
