@@ -1,7 +1,8 @@
 import { Router } from 'express';
 import type { Auth } from '../auth/auth-middleware';
+import { MATCHER_ALGORITHM } from '../matching/matcher';
 import { allowOnly } from '../shared/method-not-allowed';
-import { ok, post, problem, type ApiOperations } from '../shared/openapi-operations';
+import { ok, okWithExamples, post, problem, type ApiOperations } from '../shared/openapi-operations';
 import { parseRequest } from '../shared/validate';
 import { compareNames } from './compare-names';
 import {
@@ -78,20 +79,59 @@ export const screeningOperations: ApiOperations = {
     operationId: 'compareNames',
     summary: 'Compare two names, as the matcher would (no list, not audited)',
     description:
-      'Scores `query` against `candidate` with the same normalization, scoring, qualifiers and explanation a screening uses, as if the candidate were the only entry of a list: how analysts see why two names meet or do not, and how a labelled list of name pairs measures the matcher. No counterparty is screened against the lists, so nothing is recorded in the audit trail. When neither side gives a type, the candidate is read as a person and as an organization and the better reading is reported.',
+      'Scores `query` against `candidate` with the same normalization, scoring, qualifiers and explanation a screening uses, as if the candidate were the only entry of a list: how analysts see why two names meet or do not, and how a labelled list of name pairs measures the matcher. `isMatch` is taken at the default threshold; a conflict (a birth year more than 5 years off, another patronymic, a legal form of another family, another place) makes it false and is named in `conflicts` and in the explanation. No counterparty is screened against the lists, so nothing is recorded in the audit trail. When neither side gives a type, a legal form on either side makes the candidate an organization; otherwise it is read as a person and as an organization and the better reading is reported.',
     tags: ['Screening'],
-    requestBody: { required: true, content: { 'application/json': { schema: CompareRequestSchema } } },
+    requestBody: {
+      required: true,
+      content: {
+        'application/json': {
+          schema: CompareRequestSchema,
+          examples: {
+            romanization: { summary: 'Another Korean romanization', value: { query: { name: 'Park Yong-sik', type: 'person' }, candidate: { name: 'PAK YONG SIK' } } },
+            cyrillic: { summary: 'A Korean name as Russian records write it', value: { query: { name: 'Пак Ён Сик' }, candidate: { name: 'PAK YONG SIK' } } },
+            initial: { summary: 'An initial for the given name', value: { query: { name: 'V. Putin' }, candidate: { name: 'Vladimir Putin' } } },
+            legalForm: { summary: 'A legal form written out', value: { query: { name: 'Siemens Aktiengesellschaft' }, candidate: { name: 'Siemens AG' } } },
+            conflict: {
+              summary: 'A birth year 28 years off: a conflict',
+              value: { query: { name: 'Kim Yong Chol', birthDate: '1990' }, candidate: { name: 'KIM YONG CHOL', birthDate: '1962', type: 'person' } },
+            },
+          },
+        },
+      },
+    },
     responses: {
-      ...ok(CompareResponseSchema, 'The score, whether it is a match at the default threshold, and why.', {
-        score: 0.9867,
-        isMatch: true,
-        threshold: 0.81,
-        algorithm: 'xscript-name-matcher@1.2.0',
-        explanation: {
-          summary: 'family name popular→McCune–Reischauer equivalent, given name exact',
-          features: { nameSimilarity: 1, classEquivalence: -0.0133, partCoverage: 0, legalForm: 0, aliasQuality: 0, typeAgreement: 0, countryAgreement: 0, birthDateAgreement: 0 },
-          queryForm: 'park yong sik',
-          listForm: 'pak yong sik',
+      ...okWithExamples(CompareResponseSchema, 'The score, whether it is a match at the default threshold, what contradicts it, and why.', {
+        match: {
+          summary: 'Another romanization: a match',
+          value: {
+            score: 0.9867,
+            isMatch: true,
+            conflicts: [],
+            threshold: 0.81,
+            algorithm: MATCHER_ALGORITHM,
+            explanation: {
+              summary: 'family name popular→McCune–Reischauer equivalent, given name exact',
+              features: { nameSimilarity: 1, classEquivalence: -0.0133, partCoverage: 0, legalForm: 0, aliasQuality: 0, typeAgreement: 0, countryAgreement: 0, birthDateAgreement: 0 },
+              queryForm: 'park yong sik',
+              listForm: 'pak yong sik',
+            },
+          },
+        },
+        conflict: {
+          summary: 'The name agrees, the birth year conflicts: no match',
+          value: {
+            score: 0.7,
+            isMatch: false,
+            conflicts: ['birth year differs (1990 vs 1962): more than 5 years apart'],
+            threshold: 0.81,
+            algorithm: MATCHER_ALGORITHM,
+            explanation: {
+              summary: 'conflict: birth year differs (1990 vs 1962): more than 5 years apart, family name exact, given name exact',
+              features: { nameSimilarity: 1, classEquivalence: 0, partCoverage: 0, legalForm: 0, aliasQuality: 0, typeAgreement: 0, countryAgreement: 0, birthDateAgreement: -0.3 },
+              queryForm: 'kim yong chol',
+              listForm: 'kim yong chol',
+            },
+          },
         },
       }),
       '400': problem('The body is invalid (the problem names each bad field).'),

@@ -32,6 +32,18 @@ export const ok = (schema: z.ZodType, description: string, example?: unknown): Z
   },
 });
 
+/** Named examples of a request or response body, as OpenAPI's `examples` map holds them. */
+export type NamedExamples = Record<string, { summary: string; value: unknown }>;
+
+/** A 200 JSON answer of `schema` with several named examples, with the request id header. */
+export const okWithExamples = (schema: z.ZodType, description: string, examples: NamedExamples): ZodOpenApiResponsesObject => ({
+  '200': {
+    description,
+    headers: z.object({ 'X-Request-Id': requestIdHeader }),
+    content: { 'application/json': { schema, examples } },
+  },
+});
+
 /** Every operation can answer a client error and a 500 (which carries only the request id). */
 export const withErrors = (operation: ZodOpenApiOperationObject): ZodOpenApiOperationObject => ({
   ...operation,
