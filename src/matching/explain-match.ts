@@ -56,6 +56,7 @@ const RELATION_RANK: Readonly<Record<PartRelation, number>> = {
 const ORIGIN_PHRASES: Partial<Record<FormOrigin, string>> = {
   'cyrillic-ru': 'read from Cyrillic (Russian)',
   'cyrillic-uk': 'read from Cyrillic (Ukrainian)',
+  'cyrillic-ko': 'read from Cyrillic as Korean (Kontsevich)',
   'hangul-mr': 'read from Hangul (McCune–Reischauer)',
   'hangul-rr': 'read from Hangul (Revised)',
 };

@@ -5,16 +5,18 @@ import { analyzeToken, makeToken, type NameToken, type TokenAnalyzer } from './n
 import { normalizeText } from './normalize-text';
 import { hasHangul, romanizeHangul } from './romanize-hangul';
 import { hasPatronymicEnding } from './slavic-name-keys';
+import { koreanReadingsOfCyrillic } from './cyrillic-korean';
 import { cyrillicReadings, hasCyrillic } from './transliterate-cyrillic';
 
 /**
  * Turns one written name into the forms the scorer compares: per script reading (Cyrillic in its Russian and/or
- * Ukrainian reading, Hangul in McCune–Reischauer and Revised Romanization), with comma-reversed order undone,
+ * Ukrainian reading and, when it reads as Korean, its Korean readings; Hangul in McCune–Reischauer and Revised
+ * Romanization), with comma-reversed order undone,
  * parenthesized acronyms split off as names of their own, legal forms set aside and every part tagged with its
  * role (patronymic, particle …), phonetic skeleton and Korean class key.
  */
 
-export type FormOrigin = 'latin' | 'cyrillic-ru' | 'cyrillic-uk' | 'hangul-mr' | 'hangul-rr' | 'acronym' | 'other-script';
+export type FormOrigin = 'latin' | 'cyrillic-ru' | 'cyrillic-uk' | 'cyrillic-ko' | 'hangul-mr' | 'hangul-rr' | 'acronym' | 'other-script';
 
 export interface NameForm {
   /** The tokens joined by single spaces (legal forms excluded). */
@@ -103,12 +105,19 @@ function scriptReadings(normalized: string): Array<{ origin: FormOrigin; text: s
       const otherScript = /[^a-z0-9 ]/.test(reading.text) && reading.origin === 'latin';
       return [{ origin: otherScript ? 'other-script' : reading.origin, text: reading.text }];
     }
-    return cyrillicReadings(reading.text).map((cyrillic) => ({
+    const readings = cyrillicReadings(reading.text).map((cyrillic) => ({
       origin: (reading.origin === 'latin' ? `cyrillic-${cyrillic.language}` : reading.origin) as FormOrigin,
       text: normalizeText(cyrillic.text),
     }));
+    // A Korean name in Russian records (Пак Ён Сик): its Korean readings, Kontsevich and common practice.
+    const korean = reading.origin === 'latin' ? koreanReadingsOfCyrillic(reading.text, KOREAN_READINGS_OF_CYRILLIC) : null;
+    for (const text of korean ?? []) readings.push({ origin: 'cyrillic-ko', text });
+    return readings;
   });
 }
+
+/** Korean readings of one Cyrillic name compared at most (final н is ㄴ or ㅇ: two per such syllable). */
+const KOREAN_READINGS_OF_CYRILLIC = 4;
 
 /** Index of the patronymic in a person's name parts, or -1. */
 function patronymicIndex(texts: readonly string[]): number {
