@@ -57,6 +57,7 @@ const ORIGIN_PHRASES: Partial<Record<FormOrigin, string>> = {
   'cyrillic-ru': 'read from Cyrillic (Russian)',
   'cyrillic-uk': 'read from Cyrillic (Ukrainian)',
   'cyrillic-ko': 'read from Cyrillic as Korean (Kontsevich)',
+  transliterated: 'read from its script in Latin letters',
   'hangul-mr': 'read from Hangul (McCune–Reischauer)',
   'hangul-rr': 'read from Hangul (Revised)',
 };

@@ -3,7 +3,7 @@ import { joinedParts } from '../normalize/joined-parts';
 import { nameForms, normalizeHandle, type NameForm } from '../normalize/name-forms';
 import type { JoinedTokenAnalyzer, NameToken, TokenAnalyzer } from '../normalize/name-tokens';
 import { groupByKey, pushToGroup } from './collections';
-import { deletionKeys, patronymicKeys, vocabularyKey } from './index-keys';
+import { crossScriptFilingKeys, deletionKeys, patronymicKeys, vocabularyKey } from './index-keys';
 
 /**
  * The index candidate retrieval runs on, built once per entity set and never changed: every comparable form of every
@@ -56,6 +56,8 @@ export interface NameIndex {
   readonly byPatronymic: ReadonlyMap<string, readonly number[]>;
   /** Given-name class (see `given-name-variants.ts`) → vocabulary ids: Ted finds Theodore. */
   readonly byNickname: ReadonlyMap<number, readonly number[]>;
+  /** Cross-script filing key (see `crossScriptFilingKeys`) → vocabulary ids: محمد finds Mohammed, and back. */
+  readonly byCrossScript: ReadonlyMap<string, readonly number[]>;
 
   /** Per vocabulary id: the ids of the forms holding it, ascending. */
   readonly postings: readonly Int32Array[];
@@ -148,7 +150,9 @@ export function buildNameIndex(
   const byDeletion = new Map<string, number[]>();
   const byPatronymic = new Map<string, number[]>();
   const byNickname = new Map<number, number[]>();
+  const byCrossScript = new Map<string, number[]>();
   vocabulary.forEach((token, id) => {
+    for (const key of crossScriptFilingKeys(token)) pushToGroup(byCrossScript, key, id);
     for (const nickname of token.nicknames) pushToGroup(byNickname, nickname, id);
     for (const key of patronymicKeys(token)) pushToGroup(byPatronymic, key, id);
     pushToGroup(bySkeleton, token.skeleton, id);
@@ -232,6 +236,7 @@ export function buildNameIndex(
     byDeletion,
     byPatronymic,
     byNickname,
+    byCrossScript,
     postings,
     postingWeights,
     postingFormWeights: postings.map((list) => Float32Array.from(list, (formId) => formWeight[formId] ?? 0)),

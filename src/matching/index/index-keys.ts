@@ -12,8 +12,24 @@ export const MIN_TYPO_KEY_LENGTH = 4;
 /** Acronyms and joined parts compare differently from plain parts of the same letters, so they are kept apart. */
 export function vocabularyKey(token: NameToken): string {
   if (token.role === 'acronym') return `\u0001${token.text}`;
-  if (token.role === 'joined') return `\u0002${token.text}`;
+  if (token.role === 'joined') return `\u0002${token.text}${token.crossScript !== null ? `\u0003${token.crossScript}` : ''}`;
+  if (token.crossScript !== null) return `\u0003${token.crossScript}\u0003${token.text}`;
   return token.text;
+}
+
+/**
+ * The keys under which a part is filed for the cross-script comparison: a part read from another script under its
+ * skeleton, a Latin part under each of its `crossScriptKeys`.
+ */
+export function crossScriptFilingKeys(token: NameToken): string[] {
+  if (token.crossScript !== null) return token.crossScript.length > 0 ? [`s${token.crossScript}`] : [];
+  return token.crossScriptKeys.map((key) => `l${key}`);
+}
+
+/** The keys a part looks up for the cross-script comparison: the other side's filings (see `crossScriptFilingKeys`). */
+export function crossScriptLookupKeys(token: NameToken): string[] {
+  if (token.crossScript !== null) return token.crossScript.length > 0 ? [`l${token.crossScript}`] : [];
+  return token.crossScriptKeys.map((key) => `s${key}`);
 }
 
 /** The words themselves and each one's one-letter deletions (symmetric deletion keys). */

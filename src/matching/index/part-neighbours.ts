@@ -1,11 +1,11 @@
 import type { NameToken } from '../normalize/name-tokens';
 import { compareParts, MIN_PART_SIMILARITY } from '../score/compare-name-parts';
 import type { NameIndex } from './build-name-index';
-import { deletionKeys, koreanSyllableNeighbours, patronymicKeys, vocabularyKey } from './index-keys';
+import { crossScriptLookupKeys, deletionKeys, koreanSyllableNeighbours, patronymicKeys, vocabularyKey } from './index-keys';
 
 /**
  * The vocabulary parts a query part could be — same text, same phonetic skeleton (or French reading), same Korean
- * class, a given name of the same nickname class, a patronymic one sound away, or one deletion away on either side (a symmetric-deletion typo key) — each
+ * class, a given name of the same nickname class, the same consonant skeleton across scripts, a patronymic one sound away, or one deletion away on either side (a symmetric-deletion typo key) — each
  * compared precisely once with `compareParts` and kept when at least `MIN_PART_SIMILARITY`.
  */
 
@@ -37,7 +37,7 @@ export class PartNeighbourFinder {
 
   /** The vocabulary parts `unit` could be, with their similarity; never parts on more than `maxPostings` postings. */
   neighboursOf(unit: NameToken): PartNeighbours {
-    const key = `${unit.role}\u0000${unit.hangul === true ? 'h' : ''}\u0000${unit.koreanSyllableKeys.join('.')}\u0000${unit.text}`;
+    const key = `${unit.role}\u0000${unit.hangul === true ? 'h' : ''}\u0000${unit.koreanSyllableKeys.join('.')}\u0000${unit.crossScript ?? ''}\u0000${unit.text}`;
     let neighbours = this.cache.get(key);
     if (!neighbours) {
       neighbours = this.lookUp(unit);
@@ -48,7 +48,7 @@ export class PartNeighbourFinder {
   }
 
   private lookUp(unit: NameToken): PartNeighbours {
-    const { vocabulary, vocabularyIds, postings, maxPostings, bySkeleton, byKorean, byPatronymic, byDeletion, byNickname } = this.index;
+    const { vocabulary, vocabularyIds, postings, maxPostings, bySkeleton, byKorean, byPatronymic, byDeletion, byNickname, byCrossScript } = this.index;
     const seenStamp = this.seenStamp;
     const stamp = (this.stamp += 1);
     const ids: number[] = [];
@@ -73,6 +73,7 @@ export class PartNeighbourFinder {
     if (unit.korean !== null) for (const id of byKorean.get(unit.korean) ?? []) consider(id);
     for (const key of patronymicKeys(unit)) for (const id of byPatronymic.get(key) ?? []) consider(id);
     for (const nickname of unit.nicknames) for (const id of byNickname.get(nickname) ?? []) consider(id);
+    for (const key of crossScriptLookupKeys(unit)) for (const id of byCrossScript.get(key) ?? []) consider(id);
     // Typo neighbours (one deletion apart on either side). Two one-syllable Korean name syllables are never typo
     // neighbours (Yong is not a misspelt Song): left in, they would flood the vote with every Korean name.
     if (unit.role !== 'acronym' && unit.role !== 'joined') {

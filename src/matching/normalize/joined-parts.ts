@@ -21,14 +21,18 @@ const GLUEABLE_ROLES = new Set(['particle', 'kinship']);
 function joinTokens(parts: readonly NameToken[], analyze: JoinedTokenAnalyzer): NameToken {
   let weight = 0;
   let hangul = false;
+  // Parts read from Arabic join their skeletons (عبد الله: "bd" + "l" meets Abdullah's "bdl").
+  let crossScript: string | null = '';
   const texts: string[] = [];
   for (const part of parts) {
     weight += part.weight;
     hangul ||= part.hangul === true;
+    crossScript = crossScript !== null && part.crossScript !== null ? crossScript + part.crossScript.replace(/^~/, '') : null;
     texts.push(part.text);
   }
   const features = analyze(texts);
-  return nameToken(texts.join(''), features, features.role, weight, hangul);
+  const joinedScript = crossScript === null ? null : `${parts[0]?.crossScript?.startsWith('~') === true ? '~' : ''}${crossScript.replace(/(.)\1+/g, '$1')}`;
+  return nameToken(texts.join(''), features, features.role, weight, hangul, joinedScript);
 }
 
 /** A part made by joining adjacent parts of a form, and which parts it joins. */

@@ -6,6 +6,7 @@ import { normalizeText } from './normalize-text';
 import { hasHangul, romanizeHangul } from './romanize-hangul';
 import { hasPatronymicEnding } from './slavic-name-keys';
 import { koreanReadingsOfCyrillic } from './cyrillic-korean';
+import { arabicSkeleton, hasArabicScript, hasHan, hasOtherScript, latinReading, looseConsonantKey, simplifyHan } from './script-readings';
 import { cyrillicReadings, hasCyrillic } from './transliterate-cyrillic';
 
 /**
@@ -16,7 +17,18 @@ import { cyrillicReadings, hasCyrillic } from './transliterate-cyrillic';
  * role (patronymic, particle …), phonetic skeleton and Korean class key.
  */
 
-export type FormOrigin = 'latin' | 'cyrillic-ru' | 'cyrillic-uk' | 'cyrillic-ko' | 'hangul-mr' | 'hangul-rr' | 'acronym' | 'other-script';
+export type FormOrigin =
+  | 'latin'
+  | 'cyrillic-ru'
+  | 'cyrillic-uk'
+  | 'cyrillic-ko'
+  | 'hangul-mr'
+  | 'hangul-rr'
+  | 'acronym'
+  /** Another script (Arabic, Han, Greek …) compared as written. */
+  | 'other-script'
+  /** Another script's Latin reading (any-ascii; Arabic parts also by consonant skeleton). */
+  | 'transliterated';
 
 export interface NameForm {
   /** The tokens joined by single spaces (legal forms excluded). */
@@ -116,6 +128,44 @@ function scriptReadings(normalized: string): Array<{ origin: FormOrigin; text: s
   });
 }
 
+/**
+ * The Latin reading of a name in another script (Arabic, Han, Greek, Hebrew, kana …), as one more form to compare:
+ * `variant` as written (Indic and Thai readings need their vowel signs, which normalization removes). Each part keeps
+ * a consonant skeleton on which it meets a Latin transliteration: an Arabic-script name is read word by word, each
+ * part with its Arabic word's skeleton (`arabicSkeleton`); the other scripts but Han with the loose skeleton of the
+ * reading (`looseConsonantKey`).
+ */
+function transliteratedForm(variant: string, normalized: string, options: { entityType: EntityType | 'any'; analyze: TokenAnalyzer }): NameForm | null {
+  // Each part's skeleton in the other script, when it was read from one (Han is read in pinyin: no skeleton).
+  const skeletons = new Map<string, string>();
+  const texts: string[] = [];
+  if (hasArabicScript(normalized)) {
+    for (const word of normalized.split(' ')) {
+      const reading = hasArabicScript(word) ? latinReading(word) : word;
+      if (reading === null) continue;
+      for (const part of reading.split(' ')) {
+        texts.push(part);
+        if (hasArabicScript(word) && !reading.includes(' ')) skeletons.set(part, arabicSkeleton(word));
+      }
+    }
+  } else {
+    const reading = latinReading(variant);
+    if (reading === null) return null;
+    const written = new Set(normalized.split(' '));
+    for (const part of reading.split(' ')) {
+      texts.push(part);
+      if (!written.has(part) && !hasHan(variant)) skeletons.set(part, `~${looseConsonantKey(part)}`);
+    }
+  }
+  const form = buildForm(texts, 'transliterated', options);
+  if (!form) return null;
+  const tokens = form.tokens.map((token) => {
+    const skeleton = skeletons.get(token.text);
+    return skeleton === undefined ? token : makeToken(token.text, options.analyze, token.role, false, skeleton);
+  });
+  return { ...form, tokens };
+}
+
 /** Korean readings of one Cyrillic name compared at most (final н is ㄴ or ㅇ: two per such syllable). */
 const KOREAN_READINGS_OF_CYRILLIC = 4;
 
@@ -209,7 +259,8 @@ const HYPHENATED_PATRONYMIC =
 export function nameForms(raw: string, options: NameFormOptions = {}): NameForm[] {
   const analyze = options.analyze ?? analyzeToken;
   const entityType = options.entityType ?? 'any';
-  const { main, parentheticals } = splitParentheticals(raw.normalize('NFKC').replace(HYPHENATED_PATRONYMIC, '$1$2'));
+  // Traditional and simplified Han compared as one (華信船務 = 华信船务).
+  const { main, parentheticals } = splitParentheticals(simplifyHan(raw.normalize('NFKC')).replace(HYPHENATED_PATRONYMIC, '$1$2'));
   const { text: mainText } = undoCommaReversal(main);
   const variants: string[] = [mainText];
   // "J.C. Juncker": normalization joins a dotted initialism (S.A., U.A.E.); for a person it is also initials.
@@ -250,6 +301,7 @@ export function nameForms(raw: string, options: NameFormOptions = {}): NameForm[
         add(buildForm(reading.text.split(' '), reading.origin, { entityType: 'person', analyze }));
       }
     }
+    if (hasOtherScript(normalized)) add(transliteratedForm(variant, normalized, { entityType, analyze }));
   }
   for (const acronym of acronyms) {
     add(acronymForm(acronym, analyze));

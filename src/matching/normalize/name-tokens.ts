@@ -2,6 +2,7 @@ import { givenNameClasses } from './given-name-variants';
 import { koreanSyllableKeysOfParts } from './korean-romanization-classes';
 import { kinshipClass, namePartRole, namePartWeight, type NamePartRole } from './name-part-weights';
 import { phoneticSkeleton } from './phonetic-skeleton';
+import { latinArabicSkeleton, looseConsonantKey } from './script-readings';
 import { frenchSkeleton, hasSlavicSpelling, looseSlavicKey } from './slavic-name-keys';
 
 /**
@@ -26,6 +27,12 @@ export interface TokenFeatures {
   readonly frenchSkeleton: string | null;
   /** The given-name classes the part belongs to (Ted and Theodore share one), ascending; empty for most parts. */
   readonly nicknames: readonly number[];
+  /**
+   * The keys on which a Latin part meets a part read from another script (see `crossScript`): the consonant skeleton
+   * of its reading as a transliteration of Arabic (`latinArabicSkeleton`) and its loose consonant skeleton
+   * (`looseConsonantKey`, prefixed `~`). Empty keys left out.
+   */
+  readonly crossScriptKeys: readonly string[];
   readonly role: NamePartRole;
 }
 
@@ -37,6 +44,23 @@ export interface NameToken extends TokenFeatures {
    * writer meant, which a Latin spelling folded to its Korean class no longer does (see `compareParts`).
    */
   readonly hangul?: boolean;
+  /**
+   * The part was read from another script: the consonant skeleton of its word, on which it meets a Latin
+   * transliteration holding the same among its `crossScriptKeys` — the Arabic skeleton of an Arabic-script word
+   * (`arabicSkeleton`), `~` and the loose skeleton of the reading for Greek, Hebrew, Georgian, Armenian, kana …
+   * (`looseConsonantKey`). Null for a part written in Latin letters (or read from Cyrillic, Hangul or Han).
+   */
+  readonly crossScript: string | null;
+}
+
+/** The cross-script keys of a Latin part (see `TokenFeatures.crossScriptKeys`). */
+function crossScriptKeysOf(text: string): string[] {
+  const keys: string[] = [];
+  const arabic = latinArabicSkeleton(text);
+  if (arabic.length > 0) keys.push(arabic);
+  const loose = looseConsonantKey(text);
+  if (loose.length > 0) keys.push(`~${loose}`);
+  return keys;
 }
 
 /** Computes `TokenFeatures` of a lower-case token; a matcher passes a memoizing one. */
@@ -60,6 +84,7 @@ export function analyzeToken(text: string): TokenFeatures {
     slavic: hasSlavicSpelling(text),
     frenchSkeleton: frenchSkeleton(text),
     nicknames: givenNameClasses(text),
+    crossScriptKeys: crossScriptKeysOf(text),
     role,
   };
 }
@@ -134,7 +159,14 @@ export function analyzeJoinedToken(parts: readonly string[], analyze: TokenAnaly
  * The one place a token is made. Spelled out rather than spread: every token (a part, or parts written together) then
  * has one object shape, so the property reads of retrieval and scoring stay monomorphic; a spread is costly too.
  */
-export function nameToken(text: string, features: TokenFeatures, role: NamePartRole, weight: number, hangul: boolean): NameToken {
+export function nameToken(
+  text: string,
+  features: TokenFeatures,
+  role: NamePartRole,
+  weight: number,
+  hangul: boolean,
+  crossScript: string | null = null,
+): NameToken {
   return {
     text,
     skeleton: features.skeleton,
@@ -145,15 +177,23 @@ export function nameToken(text: string, features: TokenFeatures, role: NamePartR
     slavic: features.slavic,
     frenchSkeleton: features.frenchSkeleton,
     nicknames: features.nicknames,
+    crossScriptKeys: features.crossScriptKeys,
     role,
     weight,
     hangul,
+    crossScript,
   };
 }
 
 /** Builds one token with its features and role. */
-export function makeToken(text: string, analyze: TokenAnalyzer, role?: NamePartRole, hangul = false): NameToken {
+export function makeToken(
+  text: string,
+  analyze: TokenAnalyzer,
+  role?: NamePartRole,
+  hangul = false,
+  crossScript: string | null = null,
+): NameToken {
   const features = analyze(text);
   const finalRole = role ?? features.role;
-  return nameToken(text, features, finalRole, namePartWeight(finalRole), hangul);
+  return nameToken(text, features, finalRole, namePartWeight(finalRole), hangul, crossScript);
 }

@@ -42,6 +42,20 @@ const INITIAL_TARGET_ROLES = new Set(['part', 'common', 'patronymic']);
 /** A short form or diminutive of a given name (Ted ~ Theodore, Sasha ~ Aleksandr): the same name, differently written. */
 export const NICKNAME_SIMILARITY = 0.9;
 
+/**
+ * A part read from another script and a Latin part on the same consonant skeleton (محمد ~ Mohammed, פרס ~ Perez):
+ * Arabic and Hebrew write no short vowels and every script spells foreign sounds its own way, so this is as close as
+ * two scripts come; coarse (Muhammad ~ Mahmoud), hence below a spelling variant, and the whole name must agree.
+ */
+export const CROSS_SCRIPT_SIMILARITY = 0.88;
+
+/** One part read from another script, the other in Latin letters, on the same consonant skeleton. */
+function sameCrossScriptSkeleton(a: NameToken, b: NameToken): boolean {
+  if ((a.crossScript === null) === (b.crossScript === null)) return false;
+  const key = a.crossScript ?? b.crossScript ?? '';
+  return key.length > 0 && (a.crossScript === null ? a : b).crossScriptKeys.includes(key);
+}
+
 /** Two ascending class lists share a class. */
 function shareClass(a: readonly number[], b: readonly number[]): boolean {
   let i = 0;
@@ -170,6 +184,7 @@ const PATRONYMIC_VARIANT: PartComparison = {
   relation: 'transliteration',
   edits: 0,
 };
+const CROSS_SCRIPT: PartComparison = { similarity: CROSS_SCRIPT_SIMILARITY, relation: 'transliteration', edits: 0 };
 const NICKNAME: PartComparison = { similarity: NICKNAME_SIMILARITY, relation: 'nickname', edits: 0 };
 const INITIAL: PartComparison = { similarity: INITIAL_SIMILARITY, relation: 'initial', edits: 0 };
 const DIFFERENT: PartComparison = { similarity: 0, relation: 'different', edits: 0 };
@@ -188,6 +203,7 @@ export function compareParts(a: NameToken, b: NameToken, options: ComparePartsOp
     return options.organization !== true && (standsFor(a, b) || standsFor(b, a)) ? INITIAL : DIFFERENT;
   }
   if (cannotPair(a, b)) return DIFFERENT;
+  if (sameCrossScriptSkeleton(a, b)) return CROSS_SCRIPT;
   if (a.korean !== null && a.korean === b.korean) {
     // Read from Hangul, a part's letters are the syllable itself: 충 (chung) is never the list's JONG (정/종).
     if (a.hangul !== b.hangul && !hangulReadingAllows(a.hangul === true ? a : b, a.hangul === true ? b : a)) return DIFFERENT;
