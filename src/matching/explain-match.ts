@@ -3,6 +3,7 @@ import { guessRomanizationSystem, ROMANIZATION_SYSTEM_NAMES } from './normalize/
 import { compareLegalForms, legalFormLabel } from './normalize/legal-forms';
 import { normalizeHandle, type FormOrigin } from './normalize/name-forms';
 import type { NameToken } from './normalize/name-tokens';
+import { compareQualifiers } from './normalize/organization-words';
 import type { PartComparison, PartRelation } from './score/compare-name-parts';
 import type { Conflict } from './score/conflicts';
 import type { ScoredEntity } from './score/decision-rule';
@@ -131,6 +132,9 @@ export function describeNameScore(nameScore: NameScore): string[] {
   if (legal === 'same') phrases.push(`legal form agrees (${listLegal})`);
   else if (legal === 'compatible') phrases.push(`legal form compatible (${queryLegal} ~ ${listLegal})`);
   else if (legal === 'conflict') phrases.push(`legal form differs (${queryLegal} vs ${listLegal})`);
+  if (compareQualifiers(queryForm.qualifiers, listForm.qualifiers) === 'same') {
+    phrases.push(`qualifier agrees (${listForm.qualifiers.map((qualifier) => qualifier.words.join(' ')).join(', ')})`);
+  }
   const origin = ORIGIN_PHRASES[queryForm.origin];
   if (origin) phrases.push(origin);
   return phrases;
@@ -155,7 +159,7 @@ export function explainNameMatch(best: BestNameMatch, effects: QualifierEffects)
     aliasQuality: round(aliasQualityEffect(name)),
   };
   const conflictEffect = nameConflictEffect(best.conflicts);
-  if (conflictEffect !== 0) features['patronymic'] = round(conflictEffect);
+  if (conflictEffect !== 0) features['nameConflict'] = round(conflictEffect);
   const phrases = describeNameScore(nameScore);
   if (name.quality === 'low') phrases.push('low-quality alias');
   return addQualifiers({ features, phrases }, effects);

@@ -268,7 +268,7 @@ describe('conflicts: shown when the name alone matches, never a match', () => {
   it('another patronymic is a conflict; a patronymic left out is not', () => {
     const other = found({ name: 'Sergei Ivanovich Tkachuk' }, 'sergei-tkachuk');
     expect(other).toMatchObject({ isMatch: false, conflicts: ['patronymic differs (ivanovich vs viktorovich)'] });
-    expect(other?.explanation.features['patronymic']).toBeLessThan(0);
+    expect(other?.explanation.features['nameConflict']).toBeLessThan(0);
     expect(found({ name: 'Sergei Tkachuk' }, 'sergei-tkachuk')).toMatchObject({ isMatch: true });
   });
 

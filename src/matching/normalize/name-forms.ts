@@ -1,6 +1,7 @@
 import type { EntityType } from '../../model/entity';
-import { splitLegalForms, wholeLegalForm, type LegalFormClass } from './legal-forms';
+import { expandCompanyMarks, splitGluedLegalForms, splitLegalForms, wholeLegalForm, type LegalFormClass } from './legal-forms';
 import { HONORIFICS, type NamePartRole } from './name-part-weights';
+import { canonicalOrganizationWords, type OrganizationQualifier } from './organization-words';
 import { analyzeToken, makeToken, type NameToken, type TokenAnalyzer } from './name-tokens';
 import { normalizeText } from './normalize-text';
 import { hasHangul, romanizeHangul } from './romanize-hangul';
@@ -35,6 +36,8 @@ export interface NameForm {
   readonly text: string;
   readonly tokens: readonly NameToken[];
   readonly legalForms: readonly LegalFormClass[];
+  /** Where or under whom an organization sits, taken out of its name: "(Hong Kong)", "of the KPA" (see `organization-words.ts`). */
+  readonly qualifiers: readonly OrganizationQualifier[];
   readonly origin: FormOrigin;
   /** Shaped like a Korean personal name (family name + syllables): a missing syllable is a different name. */
   readonly koreanShaped: boolean;
@@ -135,7 +138,7 @@ function scriptReadings(normalized: string): Array<{ origin: FormOrigin; text: s
  * part with its Arabic word's skeleton (`arabicSkeleton`); the other scripts but Han with the loose skeleton of the
  * reading (`looseConsonantKey`).
  */
-function transliteratedForm(variant: string, normalized: string, options: { entityType: EntityType | 'any'; analyze: TokenAnalyzer }): NameForm | null {
+function transliteratedForm(variant: string, normalized: string, options: FormOptions): NameForm | null {
   // Each part's skeleton in the other script, when it was read from one (Han is read in pinyin: no skeleton).
   const skeletons = new Map<string, string>();
   const texts: string[] = [];
@@ -194,18 +197,32 @@ const NON_KOREAN_ROLES = new Set<NamePartRole>(['particle', 'kinship', 'stopword
 function buildForm(
   tokenTexts: readonly string[],
   origin: FormOrigin,
-  options: { entityType: EntityType | 'any'; analyze: TokenAnalyzer },
+  options: FormOptions,
 ): NameForm | null {
-  let texts = tokenTexts.filter((text) => text.length > 0);
+  const all = tokenTexts.filter((text) => text.length > 0);
+  const tailLength = Math.min(options.bracketedTail ?? 0, all.length);
+  let texts = all.slice(0, all.length - tailLength);
+  const tail = all.slice(all.length - tailLength);
   while (texts.length > 1 && HONORIFICS.has(texts[0] ?? '')) texts = texts.slice(1);
   while (texts.length > 1 && HONORIFICS.has(texts[texts.length - 1] ?? '')) texts = texts.slice(0, -1);
   if (texts.length === 0) return null;
   let legalForms: LegalFormClass[] = [];
+  let qualifiers: OrganizationQualifier[] = [];
   if (options.entityType !== 'person') {
-    const split = splitLegalForms(texts);
+    // Legal forms of the name itself; a bracketed tail ("(Hong Kong)") is read after them.
+    const glued = splitGluedLegalForms(texts);
+    const split = splitLegalForms(glued);
     legalForms = split.legalForms;
-    texts = split.kept.map((index) => texts[index] ?? '');
+    texts = split.kept.map((index) => glued[index] ?? '');
   }
+  if (options.entityType === 'organization') {
+    const words = canonicalOrganizationWords([...texts, ...tail], { bracketedTail: tail.length });
+    texts = words.tokens;
+    qualifiers = words.qualifiers;
+  } else {
+    texts = [...texts, ...tail];
+  }
+  if (texts.length === 0) return null;
   texts = texts.slice(0, MAX_TOKENS_PER_FORM);
   const patronymic = options.entityType === 'organization' ? -1 : patronymicIndex(texts);
   const hangul = origin === 'hangul-mr' || origin === 'hangul-rr';
@@ -229,7 +246,29 @@ function buildForm(
         index !== familyIndex && index !== patronymic && token.role !== 'particle' && token.role !== 'stopword',
     );
   }
-  return { text: texts.join(' '), tokens, legalForms, origin, koreanShaped, familyIndex, givenIndex };
+  return { text: texts.join(' '), tokens, legalForms, qualifiers, origin, koreanShaped, familyIndex, givenIndex };
+}
+
+interface FormOptions {
+  entityType: EntityType | 'any';
+  analyze: TokenAnalyzer;
+  /** How many of the last parts were written in brackets after the name ("Bank of China (Hong Kong)" → 2). */
+  bracketedTail?: number;
+}
+
+/**
+ * The forms of one reading: as the entity type says; for a name of unknown type also the organization's reading
+ * when its words or qualifiers differ (Dept → department, "(Hong Kong)" a qualifier), and the person's when a leading
+ * or trailing "AO", "SA", "Co" may be a name part after all.
+ */
+function readingForms(texts: readonly string[], origin: FormOrigin, options: FormOptions): Array<NameForm | null> {
+  const form = buildForm(texts, origin, options);
+  if (options.entityType !== 'any' || !form) return [form];
+  const forms: Array<NameForm | null> = [form];
+  const organization = buildForm(texts, origin, { ...options, entityType: 'organization' });
+  if (organization && (organization.text !== form.text || organization.qualifiers.length > 0)) forms.push(organization);
+  if (form.legalForms.length > 0) forms.push(buildForm(texts, origin, { ...options, entityType: 'person' }));
+  return forms;
 }
 
 /** A one-part form that only ever matches itself exactly (an acronym). */
@@ -238,6 +277,7 @@ function acronymForm(text: string, analyze: TokenAnalyzer): NameForm {
     text,
     tokens: [makeToken(text, analyze, 'acronym')],
     legalForms: [],
+    qualifiers: [],
     origin: 'acronym',
     koreanShaped: false,
     familyIndex: -1,
@@ -260,53 +300,58 @@ export function nameForms(raw: string, options: NameFormOptions = {}): NameForm[
   const analyze = options.analyze ?? analyzeToken;
   const entityType = options.entityType ?? 'any';
   // Traditional and simplified Han compared as one (華信船務 = 华信船务).
-  const { main, parentheticals } = splitParentheticals(simplifyHan(raw.normalize('NFKC')).replace(HYPHENATED_PATRONYMIC, '$1$2'));
+  const written = expandCompanyMarks(simplifyHan(raw.normalize('NFKC')));
+  const { main, parentheticals } = splitParentheticals(written.replace(HYPHENATED_PATRONYMIC, '$1$2'));
   const { text: mainText } = undoCommaReversal(main);
-  const variants: string[] = [mainText];
+  const variants: Array<{ text: string; tail: string }> = [{ text: mainText, tail: '' }];
   // "J.C. Juncker": normalization joins a dotted initialism (S.A., U.A.E.); for a person it is also initials.
   if (entityType !== 'organization' && mainText.includes('.')) {
     const spaced = mainText.replace(DOTTED_INITIALS, (initials) => initials.replace(/\./g, ' '));
-    if (spaced !== mainText) variants.push(spaced);
+    if (spaced !== mainText) variants.push({ text: spaced, tail: '' });
   }
   const acronyms: string[] = [];
   for (const inner of parentheticals) {
     if (normalizeText(inner).length === 0) continue;
     const acronym = normalizeText(mainText).length > 0 ? parentheticalAcronym(inner) : null;
     if (acronym) acronyms.push(acronym);
-    variants.push(`${mainText} ${inner}`);
+    variants.push({ text: mainText, tail: inner });
     // A long parenthetical is usually a name of its own (a translation): "(Ansar al Charia in Libya (ASL))".
-    if (normalizeText(inner).split(' ').length >= MIN_PARENTHETICAL_NAME_PARTS) variants.push(inner);
+    if (normalizeText(inner).split(' ').length >= MIN_PARENTHETICAL_NAME_PARTS) variants.push({ text: inner, tail: '' });
   }
   const forms: NameForm[] = [];
   const seen = new Set<string>();
   const add = (form: NameForm | null): void => {
     if (!form) return;
-    const key = `${form.text}|${form.legalForms.join(',')}`;
+    const key = `${form.text}|${form.legalForms.join(',')}|${form.qualifiers.map((qualifier) => qualifier.keys.join('+')).join(',')}`;
     if (seen.has(key)) return;
     seen.add(key);
     forms.push(form);
   };
   for (const variant of variants) {
-    const normalized = normalizeText(variant);
+    const tail = normalizeText(variant.tail);
+    const normalized = normalizeText(`${variant.text} ${variant.tail}`);
     if (normalized.length === 0) continue;
     if (options.acronym && !normalized.includes(' ')) {
       for (const reading of scriptReadings(normalized)) add(acronymForm(reading.text, analyze));
       continue;
     }
+    const tailWords = tail.length > 0 ? tail.split(' ').length : 0;
+    const words = normalized.split(' ').length;
     for (const reading of scriptReadings(normalized)) {
-      const form = buildForm(reading.text.split(' '), reading.origin, { entityType, analyze });
-      add(form);
-      // Of unknown type, a leading or trailing "AO", "SA", "Co" may be a name part after all: keep that reading too.
-      if (entityType === 'any' && form && form.legalForms.length > 0) {
-        add(buildForm(reading.text.split(' '), reading.origin, { entityType: 'person', analyze }));
-      }
+      const texts = reading.text.split(' ');
+      // Readings keep the words apart as written; if one did not, the bracketed tail is read as part of the name.
+      const bracketedTail = texts.length === words ? tailWords : 0;
+      for (const form of readingForms(texts, reading.origin, { entityType, analyze, bracketedTail })) add(form);
     }
-    if (hasOtherScript(normalized)) add(transliteratedForm(variant, normalized, { entityType, analyze }));
+    if (hasOtherScript(normalized)) add(transliteratedForm(`${variant.text} ${variant.tail}`, normalized, { entityType, analyze }));
   }
   for (const acronym of acronyms) {
     add(acronymForm(acronym, analyze));
   }
-  return forms;
+  // A name whose bracket names its place ("Bank of China (Hong Kong)") is that place's: the same words without it
+  // would let a contradicting place go unnoticed.
+  const placed = new Set(forms.filter((form) => form.qualifiers.length > 0).map((form) => `${form.text}|${form.legalForms.join(',')}`));
+  return placed.size === 0 ? forms : forms.filter((form) => form.qualifiers.length > 0 || !placed.has(`${form.text}|${form.legalForms.join(',')}`));
 }
 
 /** Normalizes a handle such as "@mmcpersonal" or "t.me/mmcpersonal" to "mmcpersonal"; null when it is not one. */

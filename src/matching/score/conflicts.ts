@@ -1,4 +1,5 @@
 import type { NameForm } from '../normalize/name-forms';
+import { compareQualifiers } from '../normalize/organization-words';
 import type { PartAlignment } from './align-name-parts';
 
 /**
@@ -14,7 +15,7 @@ export const CONFLICT_PENALTY = -0.3;
 
 /** One conflict, as the explanation and the `conflicts` field name it. */
 export interface Conflict {
-  /** The feature it lowers: `birthDateAgreement`, `legalForm`, `patronymic`, `qualifier`. */
+  /** The feature it lowers: `birthDateAgreement`, `legalForm`, `patronymic`, `qualifier` (the last two in `nameConflict`). */
   feature: string;
   /** A few words an analyst reads, e.g. "patronymic differs (ivanevich vs viktorovich)". */
   phrase: string;
@@ -36,4 +37,11 @@ export function patronymicConflict(queryForm: NameForm, listForm: NameForm, alig
   const list = query === null ? null : unpairedPatronymic(listForm, alignment.unmatchedList);
   if (query === null || list === null) return null;
   return { feature: 'patronymic', phrase: `patronymic differs (${query} vs ${list})` };
+}
+
+/** Two places that contradict (Bank of China (Hong Kong) vs (Singapore)): two branches, two organizations. */
+export function qualifierConflict(queryForm: NameForm, listForm: NameForm): Conflict | null {
+  if (compareQualifiers(queryForm.qualifiers, listForm.qualifiers) !== 'conflict') return null;
+  const words = (form: NameForm): string => form.qualifiers.map((qualifier) => qualifier.words.join(' ')).join(', ');
+  return { feature: 'qualifier', phrase: `place differs (${words(queryForm)} vs ${words(listForm)})` };
 }

@@ -2,7 +2,7 @@ import type { CanonicalEntity, EntityName, EntityType } from '../../model/entity
 import { compareLegalForms, legalFormLabel } from '../normalize/legal-forms';
 import type { NameForm } from '../normalize/name-forms';
 import type { MatchQuery } from '../types';
-import { CONFLICT_PENALTY, patronymicConflict, type Conflict } from './conflicts';
+import { CONFLICT_PENALTY, patronymicConflict, qualifierConflict, type Conflict } from './conflicts';
 import { scoreNamePair, type NameScore, type NameScoreContext } from './score-name-pair';
 import {
   BIRTH_DATE_AGREEMENT_BONUS,
@@ -82,7 +82,7 @@ export function legalFormEffect(queryForm: NameForm, listForm: NameForm): number
 }
 
 /**
- * What in the two names contradicts a match: a legal form of another family, another patronymic. Each costs
+ * What in the two names contradicts a match: a legal form of another family, another patronymic, another place. Each costs
  * `CONFLICT_PENALTY` (the legal form's through `legalFormEffect`).
  */
 export function nameConflicts(nameScore: NameScore): Conflict[] {
@@ -93,10 +93,12 @@ export function nameConflicts(nameScore: NameScore): Conflict[] {
   }
   const patronymic = patronymicConflict(queryForm, listForm, alignment);
   if (patronymic) conflicts.push(patronymic);
+  const place = qualifierConflict(queryForm, listForm);
+  if (place) conflicts.push(place);
   return conflicts;
 }
 
-/** What the name conflicts cost beyond the legal form's (counted in `legalFormEffect`), for the `patronymic` feature. */
+/** What the name conflicts cost beyond the legal form's (counted in `legalFormEffect`): the `nameConflict` feature. */
 export function nameConflictEffect(conflicts: readonly Conflict[]): number {
   return conflicts.filter((conflict) => conflict.feature !== 'legalForm').length * CONFLICT_PENALTY;
 }
@@ -162,8 +164,11 @@ export interface CandidateNames {
 }
 
 /**
- * The entity's best name against the query's forms: highest name score plus legal-form and alias-quality effects,
- * the first such name on ties (in the order of `formIds`, then of `queryForms`). Null when no name shares a part.
+ * The entity's best name against the query's forms: the highest score the names alone give (name score, legal-form
+ * agreement, alias quality), conflicts set aside, so that a conflicting reading is not traded for a weaker one that
+ * dodges it (Deutsche Bank AG read as a person's "AG" against Deutsche Bank GmbH); on ties the one with fewer
+ * conflicts, then the first (in the order of `formIds`, then of `queryForms`). Its `score` has the conflicts' costs.
+ * Null when no name shares a part.
  */
 export function bestNameMatch(
   entity: CanonicalEntity,
@@ -172,6 +177,7 @@ export function bestNameMatch(
   lookups: ListLookups,
 ): BestNameMatch | null {
   let best: BestNameMatch | null = null;
+  let bestUnconflicted = -Infinity;
   const context = nameScoreContext(entity, lookups);
   for (const formId of formIds) {
     const listForm = forms[formId];
@@ -183,7 +189,11 @@ export function bestNameMatch(
       if (nameScore.score === 0) continue;
       const conflicts = nameConflicts(nameScore);
       const total = nameScore.score + legalFormEffect(queryForm, form) + aliasQualityEffect(name) + nameConflictEffect(conflicts);
-      if (!best || total > best.score) best = { score: total, nameScore, name, conflicts };
+      const unconflicted = total - conflicts.length * CONFLICT_PENALTY;
+      if (!best || unconflicted > bestUnconflicted || (unconflicted === bestUnconflicted && total > best.score)) {
+        best = { score: total, nameScore, name, conflicts };
+        bestUnconflicted = unconflicted;
+      }
     }
   }
   return best;

@@ -231,14 +231,18 @@ describe('name forms', () => {
     expect(forms.find((form) => form.text === 'mpaf')?.tokens[0]?.role).toBe('acronym');
   });
 
-  it('reads a parenthesized branch both inside the name and as an exact-only name of its own', () => {
+  it('reads a parenthesized place as the qualifier of the name and as an exact-only name of its own', () => {
     const forms = nameForms('AL-HARAMAIN FOUNDATION (PAKISTAN)', { entityType: 'organization' });
-    expect(forms.map((form) => form.text)).toEqual([
-      'al haramain foundation',
-      'al haramain foundation pakistan',
-      'pakistan',
+    expect(forms.map((form) => [form.text, form.qualifiers.flatMap((qualifier) => qualifier.keys)])).toEqual([
+      ['al haramain foundation', ['PK']],
+      ['pakistan', []],
     ]);
-    expect(forms[2]?.tokens[0]?.role).toBe('acronym');
+    expect(forms[1]?.tokens[0]?.role).toBe('acronym');
+  });
+
+  it('keeps a parenthesized word that is no place inside the name', () => {
+    const forms = nameForms('KOREA MINING DEVELOPMENT TRADING CORPORATION (KOMID)', { entityType: 'organization' });
+    expect(forms.map((form) => form.text)).toEqual(['korea mining development trading', 'korea mining development trading komid', 'komid']);
   });
 
   it('undoes the comma-reversed order', () => {
