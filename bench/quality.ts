@@ -3,12 +3,14 @@
  * the slow library baselines on every case instead of a fixed sample).
  *
  * Runs, in one process on the same corpus (UN list + investigation) and the same labeled dev set:
- *   ours      — createMatcher(entities) at its DEFAULT_THRESHOLD (a hit = a returned match with isMatch)
+ *   ours      — createMatcher(entities) at its DEFAULT_THRESHOLD (a hit = a returned match with isMatch; a returned
+ *               match with isMatch false and conflicts = a review answer)
  *   fuse      — fuse.js defaults over every name of every entity (a hit = any result)
  *   fuzzball  — fuzzball token_set_ratio ≥ 85 against every name
  *   ofac      — OFAC-style Jaro-Winkler ≥ 0.85 (bench/baselines/ofac-style.ts)
- * and prints recall / top-1 per positive class, false-positive rate per negative class, near-miss hit rate,
- * throughput, the targets verdict for our matcher, and its first misses and false positives.
+ * and prints recall / top-1 per positive class, right answers per review class (the expected entity back for review,
+ * not as a hit), false-positive rate per negative class, near-miss hit rate, throughput, the targets verdict for our
+ * matcher, and its first misses, wrong review answers and false positives.
  * Writes the full results to bench/out/quality.json.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -19,16 +21,28 @@ import type { CanonicalEntity } from '../src/model/entity';
 import { FuseBaseline, FuzzballBaseline, FUZZBALL_CUTOFF } from './baselines/library-baselines';
 import { OFAC_STYLE_THRESHOLD, OfacStyleScorer } from './baselines/ofac-style';
 import { buildDevSet, classCounts, GENERATOR_VERSION } from './quality/build-dev-set';
-import { type DevCase, type DevSet, isNearMiss, isPositive, NEGATIVE_CLASSES, POSITIVE_CLASSES } from './quality/dev-case';
+import {
+  type DevCase,
+  type DevSet,
+  isNearMiss,
+  isNegative,
+  isPositive,
+  isReview,
+  NEGATIVE_CLASSES,
+  POSITIVE_CLASSES,
+  REVIEW_CLASSES,
+} from './quality/dev-case';
 import {
   checkTargets,
   evaluateScreener,
   nearMissSubclasses,
+  reviewAnswerRight,
   type Screener,
   type ScreenerMetrics,
   stratifiedSample,
   TARGET_FALSE_POSITIVE_RATE,
   TARGET_RECALL,
+  TARGET_REVIEW_RIGHT,
 } from './quality/evaluate';
 import { loadBenchEntities } from './quality/load-bench-entities';
 import { matcherScreener } from './quality/matcher-screener';
@@ -119,7 +133,7 @@ async function main(): Promise<void> {
   for (const sub of nearMissSubclasses(cases)) counts.set(sub, cases.filter((c) => isNearMiss(c) && c.subclass === sub).length);
 
   console.log(`corpus: ${datasets.map((d) => `${d.id} ${d.entities} entities (${d.contentHash.slice(0, 12)})`).join(', ')}; ${entities.reduce((n, e) => n + e.names.length, 0)} names`);
-  console.log(`dev set: ${cases.filter(isPositive).length} positives, ${cases.filter((c) => !isPositive(c) && !isNearMiss(c)).length} negatives, ${cases.filter(isNearMiss).length} near misses (seed ${devSet.seed}, generator v${devSet.generatorVersion})`);
+  console.log(`dev set: ${cases.filter(isPositive).length} positives, ${cases.filter(isReview).length} review cases, ${cases.filter(isNegative).length} negatives, ${cases.filter(isNearMiss).length} near misses (seed ${devSet.seed}, generator v${devSet.generatorVersion})`);
   for (const [cls, why] of Object.entries(devSet.listLimited)) console.log(`  list-limited class ${cls}: ${why}`);
 
   const ours = ourScreener(entities);
@@ -148,6 +162,7 @@ async function main(): Promise<void> {
     metricTables({
       metrics,
       positiveClasses: POSITIVE_CLASSES,
+      reviewClasses: REVIEW_CLASSES,
       negativeClasses: NEGATIVE_CLASSES,
       nearMissSubclasses: nearMissSubclasses(cases),
       counts,
@@ -157,7 +172,7 @@ async function main(): Promise<void> {
   const ourMetrics = metrics.find((m) => m.id === 'ours');
   const verdict = ourMetrics ? checkTargets(ourMetrics) : null;
   console.log(
-    `\ntargets (ours): recall ≥ ${TARGET_RECALL * 100}% and FP ≤ ${TARGET_FALSE_POSITIVE_RATE * 100}% on every class: ` +
+    `\ntargets (ours): recall ≥ ${TARGET_RECALL * 100}%, review answers right ≥ ${TARGET_REVIEW_RIGHT * 100}% and FP ≤ ${TARGET_FALSE_POSITIVE_RATE * 100}% on every class: ` +
       (verdict ? (verdict.pass ? 'PASS' : `FAIL (${verdict.failures.join(', ')})`) : 'not run (no matcher)'),
   );
   if (ourMetrics) console.log(failureLists(ourMetrics, cases, byId, FAILURES_LISTED));
@@ -167,11 +182,12 @@ async function main(): Promise<void> {
     generatedAt: new Date().toISOString(),
     corpus: datasets,
     devSet: { file: path.relative(REPO_ROOT, DEV_SET_FILE), seed: devSet.seed, generatorVersion: devSet.generatorVersion, counts: Object.fromEntries(counts), listLimited: devSet.listLimited, staleCasesLeftOut: stale.length },
-    targets: { recall: TARGET_RECALL, falsePositiveRate: TARGET_FALSE_POSITIVE_RATE, ours: verdict },
+    targets: { recall: TARGET_RECALL, reviewRight: TARGET_REVIEW_RIGHT, falsePositiveRate: TARGET_FALSE_POSITIVE_RATE, ours: verdict },
     matchers: metrics.map((m) => ({
       id: m.id,
       label: m.label,
       rule: m.rule,
+      canReview: m.canReview,
       evaluated: m.evaluated,
       sample: m.sample,
       seconds: m.seconds,
@@ -180,12 +196,19 @@ async function main(): Promise<void> {
       top1: m.top1,
       falsePositiveRate: m.falsePositiveRate,
       nearMissHitRate: m.nearMissHitRate,
+      reviewRight: m.reviewRight,
       failures: cases
         .filter((c) => {
           const r = m.results.get(c.id);
-          return r !== undefined && (isPositive(c) ? !r.found : r.hits > 0);
+          if (r === undefined) return false;
+          if (isReview(c)) return !reviewAnswerRight(r, m.canReview);
+          return isPositive(c) ? !r.found : r.hits > 0;
         })
-        .map((c) => ({ caseId: c.id, variantClass: c.variantClass, query: c.query, expectedEntityId: c.expectedEntityId, got: m.results.get(c.id)?.top ?? null })),
+        .map((c) => {
+          const r = m.results.get(c.id);
+          const got = isReview(c) ? (r?.expectedHit ?? r?.expectedReview ?? r?.top ?? null) : (r?.top ?? null);
+          return { caseId: c.id, variantClass: c.variantClass, query: c.query, expectedEntityId: c.expectedEntityId, expectedDecision: c.expectedDecision ?? null, got };
+        }),
     })),
   };
   writeFileSync(OUT_FILE, `${JSON.stringify(json, null, 1)}\n`);

@@ -5,6 +5,7 @@
 import type { CanonicalEntity } from '../../src/model/entity';
 import { jaroWinkler } from '../baselines/ofac-style';
 import type { NegativeClass } from './dev-case';
+import { chineseCompany, koreanInstitution, koryoSaram } from './east-asian-negatives';
 import {
   type GivenStyle,
   hangulName,
@@ -33,6 +34,9 @@ export const NEGATIVE_TARGETS: Record<NegativeClass, number> = {
   'neg-other': 200,
   'neg-company-latin': 260,
   'neg-company-cyrillic': 110,
+  'neg-koryo-saram': 320,
+  'neg-korean-institutions': 230,
+  'neg-chinese-companies': 100,
 };
 
 export interface NegativeContext {
@@ -40,13 +44,23 @@ export interface NegativeContext {
   index: ListedNameIndex;
 }
 
-interface Candidate {
+/** Negative classes of real institutions, which may consist of words a listed name contains (hand cases too). */
+export const REAL_INSTITUTION_CLASSES: ReadonlySet<string> = new Set(['neg-korean-institutions']);
+
+export interface NegativeCandidate {
   text: string;
   /** Other spellings of the same name to check against the list (the Cyrillic source, the Hangul). */
   checkForms: string[];
   korean?: KoreanName;
   note: string;
+  /**
+   * A real, distinct institution may consist of words a listed name contains (Bank of Korea, KOREA DAESONG BANK):
+   * kept unless it equals or contains a listed name.
+   */
+  allowInsideListed?: boolean;
 }
+
+type Candidate = NegativeCandidate;
 
 function negative(variantClass: NegativeClass | 'near-miss', c: Candidate, subclass?: string): Draft {
   return {
@@ -282,6 +296,9 @@ const GENERATORS: Record<NegativeClass, Generator> = {
   'neg-other': (rng) => other(rng),
   'neg-company-latin': (rng, d) => companyLatin(rng, d),
   'neg-company-cyrillic': (rng, d) => companyCyrillic(rng, d),
+  'neg-koryo-saram': (rng) => koryoSaram(rng),
+  'neg-korean-institutions': (rng, d) => koreanInstitution(rng, (stem) => isDistinctive(stem, d)),
+  'neg-chinese-companies': (rng) => chineseCompany(rng),
 };
 
 export interface NegativeStats {
@@ -318,7 +335,7 @@ export function negativeCases(ctx: NegativeContext, rng: Rng, variantClass: Nega
       stats.droppedAsDuplicate++;
       continue;
     }
-    const why = collision(ctx, c, false);
+    const why = collision(ctx, c, c.allowInsideListed === true);
     if (why) {
       stats.droppedAsListed++;
       if (stats.examplesDropped.length < 12) stats.examplesDropped.push(`${c.text} (${why})`);

@@ -48,6 +48,16 @@ export const POSITIVE_TARGETS: Record<PositiveClass, number> = {
   'legal-form': 45,
   acronym: 40,
   'with-qualifiers': 50,
+  // Every DPRK person, once or twice: the target only caps it.
+  'cyrillic-korean': 200,
+  'simplified-chinese': 30,
+  'other-script': 100,
+  abbreviation: 50,
+  'long-legal-form': 45,
+  numerals: 40,
+  initials: 50,
+  nickname: 40,
+  'fuller-query': 50,
 };
 
 // ---------------------------------------------------------------------------------------------------------------------
@@ -57,18 +67,18 @@ export function isFocus(entity: CanonicalEntity): boolean {
   return entity.dataset !== 'un' || entity.listings.some((l) => l.regime === 'DPRK');
 }
 
-function isDprkPerson(entity: CanonicalEntity): boolean {
+export function isDprkPerson(entity: CanonicalEntity): boolean {
   return entity.type === 'person' && entity.listings.some((l) => l.regime === 'DPRK');
 }
 
 /** Names a screener would be given: not handles, not low-quality one-word aliases. */
-function screenableNames(entity: CanonicalEntity): EntityName[] {
+export function screenableNames(entity: CanonicalEntity): EntityName[] {
   return entity.names.filter(
     (n) => n.kind !== 'identifier' && n.kind !== 'acronym' && !(n.quality === 'low' && nameTokens(n.name).length < 2),
   );
 }
 
-function key(name: string): string {
+export function key(name: string): string {
   return nameTokens(name).join(' ');
 }
 
@@ -77,22 +87,33 @@ function sortedKey(name: string): string {
 }
 
 /** True when the variant reads (tokens in any order) as one of the entity's own names: not a new spelling. */
-function equalsOwnName(entity: CanonicalEntity, variant: string): boolean {
+export function equalsOwnName(entity: CanonicalEntity, variant: string): boolean {
   const k = sortedKey(variant);
   return entity.names.some((n) => sortedKey(n.name) === k);
 }
 
 /** True when the variant collides with a different listed entity's name (then it would not test this entity). */
-function collidesWithOther(ctx: PositiveContext, entity: CanonicalEntity, variant: string): boolean {
+export function collidesWithOther(ctx: PositiveContext, entity: CanonicalEntity, variant: string): boolean {
   const conflict = ctx.index.conflict([variant], { allowInside: true });
   return conflict !== null && conflict.entityId !== entity.id && conflict.rule === 'equal';
 }
 
-function titleCase(text: string): string {
+/** A new form of the entity's name (none of its own, tokens in any order) that names no other listed entity and is not in `out` yet. */
+export function isFreshVariant(ctx: PositiveContext, entity: CanonicalEntity, variant: string, out: Draft[]): boolean {
+  if (nameTokens(variant).length === 0 || equalsOwnName(entity, variant) || collidesWithOther(ctx, entity, variant)) return false;
+  return !out.some((c) => c.expectedEntityId === entity.id && key(c.query.name) === key(variant));
+}
+
+/** UN regimes whose listed persons mostly bear Arabic-origin names. */
+export const ARABIC_NAME_REGIMES: ReadonlySet<string> = new Set(['Al-Qaida', 'Taliban', 'Iraq', 'Libya', 'Yemen', 'Sudan', 'Somalia']);
+/** UN regimes whose listed persons mostly bear European (Christian) given names: Central Africa, Haiti, Guinea-Bissau. */
+export const WESTERN_NAME_REGIMES: ReadonlySet<string> = new Set(['DRC', 'CAR', 'SouthSudan', 'Haiti', 'GB']);
+
+export function titleCase(text: string): string {
   return text.toLowerCase().replace(/(^|[\s\-(])(\p{L})/gu, (_m, sep: string, ch: string) => sep + ch.toUpperCase());
 }
 
-function ordered(ctx: PositiveContext, rng: Rng, focusShare: number): CanonicalEntity[] {
+export function ordered(ctx: PositiveContext, rng: Rng, focusShare: number): CanonicalEntity[] {
   const focus = rng.shuffle(ctx.entities.filter(isFocus));
   const rest = rng.shuffle(ctx.entities.filter((e) => !isFocus(e)));
   // Interleave so that `focusShare` of the first picks come from the focus group.
@@ -105,7 +126,7 @@ function ordered(ctx: PositiveContext, rng: Rng, focusShare: number): CanonicalE
   return out;
 }
 
-function positive(entity: CanonicalEntity, variantClass: PositiveClass, name: string, note: string): Draft {
+export function positive(entity: CanonicalEntity, variantClass: PositiveClass, name: string, note: string): Draft {
   return { query: { name }, expectedEntityId: entity.id, variantClass, note };
 }
 
@@ -167,10 +188,10 @@ export function casePunctuationCases(ctx: PositiveContext, rng: Rng, target: num
 }
 
 /** Particles that belong to the family name that follows them (el Sayed, bin Laden, van der Berg). */
-const FAMILY_PARTICLES = new Set(['al', 'el', 'bin', 'ben', 'ibn', 'bint', 'abu', 'abou', 'ould', 'van', 'von', 'de', 'da', 'di', 'der', 'le', 'la']);
+export const FAMILY_PARTICLES = new Set(['al', 'el', 'bin', 'ben', 'ibn', 'bint', 'abu', 'abou', 'ould', 'van', 'von', 'de', 'da', 'di', 'der', 'le', 'la']);
 
 /** DPRK names are printed family name first (PAK YONG SIK); other names are read with the family name last. */
-function familyGivenOfPerson(entity: CanonicalEntity, name: string): { family: string; given: string } | null {
+export function familyGivenOfPerson(entity: CanonicalEntity, name: string): { family: string; given: string } | null {
   const tokens = name.split(/\s+/).filter((t) => t.length > 0);
   if (tokens.length < 2) return null;
   if (isDprkPerson(entity)) return { family: tokens[0] ?? '', given: tokens.slice(1).join(' ') };
@@ -324,7 +345,7 @@ export function resolveKorean(entity: CanonicalEntity): KoreanResolution | null 
   return { family, given, certain, from };
 }
 
-function pickKorean(resolution: KoreanResolution, rng: Rng): KoreanName {
+export function pickKorean(resolution: KoreanResolution, rng: Rng): KoreanName {
   return { family: rng.pick([...resolution.family]), given: resolution.given.map((s) => rng.pick([...s])) };
 }
 
@@ -396,7 +417,7 @@ const POST_SOVIET = new Set(['RU', 'UA', 'BY', 'KZ', 'UZ', 'TJ', 'KG', 'TM', 'GE
 const PATRONYMIC = /(вич|вна|ич|чна)$/i;
 const PATRONYMIC_LATIN = /(vich|vna|ich|ichna)$/i;
 
-interface CyrillicPerson {
+export interface CyrillicPerson {
   entity: CanonicalEntity;
   /** Cyrillic words of the name and which is which. */
   given: string;
@@ -517,7 +538,7 @@ export function russianTranslitCases(ctx: PositiveContext, rng: Rng, target: num
 const COMMERCIAL_WORDS = /\b(trading|shipping|bank|company|corporation|corp|co|ltd|limited|llc|plant|holding|industries|energy|technology|machinery|electronics|group|enterprise|insurance|finance|maritime|marine|import|export|jv|pte|factory|centre|center|college|signal|meat|shpg|development|international|transmashholding)\b/i;
 const PUBLIC_BODY_WORDS = /\b(ministry|department|bureau|committee|commission|office|academy|force|forces|army|embassy|university|service|congress|administration|party|council|movement|front|brigade|battalion|jamaat|organization|organisation|network|emirate|state|tribe|militia|insider|fund)\b/i;
 
-const LATIN_FORMS_SWAP: Record<string, string[]> = {
+export const LATIN_FORMS_SWAP: Record<string, string[]> = {
   corporation: ['Corp.', 'Co.', 'Company', 'Ltd', 'Limited', 'LLC', 'JSC'],
   corp: ['Corporation', 'Co.', 'Ltd'],
   company: ['Co.', 'Corporation', 'Co., Ltd.', 'Ltd', 'LLC'],
@@ -530,7 +551,7 @@ const LATIN_FORMS_SWAP: Record<string, string[]> = {
 /** UN regimes whose entities are armed groups and networks, never companies that take a legal form. */
 const NON_COMMERCIAL_REGIMES = new Set(['Al-Qaida', 'Taliban', 'Somalia', 'Yemen', 'Haiti']);
 
-function isCommercial(entity: CanonicalEntity): boolean {
+export function isCommercial(entity: CanonicalEntity): boolean {
   if (entity.type !== 'organization') return false;
   if (PUBLIC_BODY_WORDS.test(entity.primaryName)) return false;
   if (entity.dataset !== 'un') return true;
@@ -538,7 +559,7 @@ function isCommercial(entity: CanonicalEntity): boolean {
 }
 
 /** Names of a commercial organization that read as a company name (not a slogan or a public body's alias). */
-function isCompanyName(entity: CanonicalEntity, name: string): boolean {
+export function isCompanyName(entity: CanonicalEntity, name: string): boolean {
   return !PUBLIC_BODY_WORDS.test(name) && (entity.dataset !== 'un' || COMMERCIAL_WORDS.test(name));
 }
 
@@ -638,7 +659,7 @@ export function acronymCases(ctx: PositiveContext, rng: Rng, target: number): Dr
 // ---------------------------------------------------------------------------------------------------------------------
 // with-qualifiers.
 
-function birthYear(entity: CanonicalEntity, rng: Rng): string | null {
+export function birthYear(entity: CanonicalEntity, rng: Rng): string | null {
   const years = entity.birthDates
     .map((b) => (b.date ?? b.from ?? b.to ?? '').slice(0, 4))
     .filter((y) => /^\d{4}$/.test(y));

@@ -1,7 +1,7 @@
 /** Plain-text tables for the quality benchmark: one table per metric, matchers as columns, classes as rows. */
 import type { CanonicalEntity } from '../../src/model/entity';
-import { type DevCase, isNearMiss, isPositive } from './dev-case';
-import { type Rate, type ScreenerMetrics, OVERALL } from './evaluate';
+import { type DevCase, isNearMiss, isNegative, isPositive, isReview } from './dev-case';
+import { type Rate, reviewAnswerRight, type ScreenerMetrics, OVERALL } from './evaluate';
 
 function pct(r: Rate | undefined): string {
   if (!r || r.n === 0 || Number.isNaN(r.rate)) return '—';
@@ -19,6 +19,7 @@ function table(title: string, rows: string[], columns: ScreenerMetrics[], cell: 
 export interface MetricTablesInput {
   metrics: ScreenerMetrics[];
   positiveClasses: readonly string[];
+  reviewClasses: readonly string[];
   negativeClasses: readonly string[];
   nearMissSubclasses: string[];
   counts: Map<string, number>;
@@ -30,6 +31,13 @@ export function metricTables(input: MetricTablesInput): string {
   return [
     table('Recall by positive class (expected entity among the screener\'s hits)', withOverall(input.positiveClasses), metrics, (m, r) => pct(m.recall[r]), counts),
     table('Top-1 accuracy by positive class (expected entity ranked first)', withOverall(input.positiveClasses), metrics, (m, r) => pct(m.top1[r]), counts),
+    table(
+      'Right answers by review class (ours: the entity back unconfirmed with conflicts, never as a hit; a baseline cannot say review and is right only by not flagging it)',
+      withOverall(input.reviewClasses),
+      metrics,
+      (m, r) => pct(m.reviewRight[r]),
+      counts,
+    ),
     table('False-positive rate by negative class (any hit at all)', withOverall(input.negativeClasses), metrics, (m, r) => pct(m.falsePositiveRate[r]), counts),
     table('Near-miss hit rate by kind (any hit at all; negatives reported apart)', withOverall(input.nearMissSubclasses), metrics, (m, r) => pct(m.nearMissHitRate[r]), counts),
     table(
@@ -64,7 +72,11 @@ function spread(cases: DevCase[], limit: number): DevCase[] {
 
 export function failureLists(metrics: ScreenerMetrics, cases: DevCase[], entities: Map<string, CanonicalEntity>, limit: number): string {
   const missed = cases.filter((c) => isPositive(c) && metrics.results.get(c.id)?.found === false);
-  const falsePositives = cases.filter((c) => !isPositive(c) && !isNearMiss(c) && (metrics.results.get(c.id)?.hits ?? 0) > 0);
+  const falsePositives = cases.filter((c) => isNegative(c) && (metrics.results.get(c.id)?.hits ?? 0) > 0);
+  const wrongReviews = cases.filter((c) => {
+    const r = metrics.results.get(c.id);
+    return isReview(c) && r !== undefined && !reviewAnswerRight(r, metrics.canReview);
+  });
   const nearHits = cases.filter((c) => isNearMiss(c) && (metrics.results.get(c.id)?.hits ?? 0) > 0);
   const q = (c: DevCase) =>
     JSON.stringify(c.query.name) +
@@ -77,6 +89,12 @@ export function failureLists(metrics: ScreenerMetrics, cases: DevCase[], entitie
     const expected = entities.get(c.expectedEntityId ?? '');
     const r = metrics.results.get(c.id);
     lines.push(`  [${c.variantClass}] ${q(c)} → expected ${c.expectedEntityId} "${expected?.primaryName ?? '?'}" / got ${describeHit(entities, r?.top ?? null)}   (${c.note})`);
+  }
+  lines.push(`\nWrong review answers of ${metrics.id}: ${wrongReviews.length} (up to ${limit}, spread over classes)`);
+  for (const c of spread(wrongReviews, limit)) {
+    const r = metrics.results.get(c.id);
+    const got = r?.found ? `a hit: ${describeHit(entities, r.expectedHit)}` : `no review of it; top hit ${describeHit(entities, r?.top ?? null)}`;
+    lines.push(`  [${c.variantClass}/${c.subclass ?? ''}] ${q(c)} → expected review of ${c.expectedEntityId} / got ${got}   (${c.note})`);
   }
   lines.push(`\nFalse positives of ${metrics.id}: ${falsePositives.length} (up to ${limit}, spread over classes)`);
   for (const c of spread(falsePositives, limit)) {

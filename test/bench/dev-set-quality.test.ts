@@ -1,12 +1,14 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { type DevCase, type DevSet, NEGATIVE_CLASSES, POSITIVE_CLASSES } from '../../bench/quality/dev-case';
+import { type DevCase, type DevSet, NEGATIVE_CLASSES, POSITIVE_CLASSES, REVIEW_CLASSES } from '../../bench/quality/dev-case';
 import {
   checkTargets,
   evaluateScreener,
+  reviewAnswerRight,
   type ScreenerMetrics,
   TARGET_FALSE_POSITIVE_RATE,
   TARGET_RECALL,
+  TARGET_REVIEW_RIGHT,
 } from '../../bench/quality/evaluate';
 import { loadBenchEntities } from '../../bench/quality/load-bench-entities';
 import { matcherScreener } from '../../bench/quality/matcher-screener';
@@ -14,8 +16,8 @@ import { createMatcher } from '../../src/matching/matcher';
 
 /**
  * The quality gate: the matcher, at its default threshold, over the committed dev set, by the rule and the targets
- * `npm run bench:quality` reports (recall ≥ TARGET_RECALL on every positive class, false positives ≤
- * TARGET_FALSE_POSITIVE_RATE on every negative class). Quality on fixed data is a correctness property: a matcher
+ * `npm run bench:quality` reports (recall ≥ TARGET_RECALL on every positive class, right answers ≥
+ * TARGET_REVIEW_RIGHT on every review class, false positives ≤ TARGET_FALSE_POSITIVE_RATE on every negative class). Quality on fixed data is a correctness property: a matcher
  * change that misses a target fails `npm test`. Timings stay in the benchmarks.
  */
 
@@ -34,7 +36,12 @@ beforeAll(async () => {
 function verdict(cls: string, rate: number, ok: boolean, failed: (c: DevCase) => boolean): string {
   if (ok) return 'met';
   const cases = devSet.cases.filter((c) => c.variantClass === cls && failed(c)).slice(0, CASES_SHOWN);
-  const shown = cases.map((c) => `${c.id} "${c.query.name}" → ${metrics.results.get(c.id)?.top?.entityId ?? 'nothing'}`);
+  const shown = cases.map((c) => {
+    const r = metrics.results.get(c.id);
+    const qualifier = c.query.birthDate ? ` born ${c.query.birthDate}` : '';
+    const got = c.expectedDecision === 'review' ? (r?.found ? 'a hit' : 'no review') : (r?.top?.entityId ?? 'nothing');
+    return `${c.id} "${c.query.name}"${qualifier} → ${got}`;
+  });
   return `${cls} at ${(rate * 100).toFixed(1)} %: ${shown.join('; ')}`;
 }
 
@@ -45,6 +52,17 @@ describe('dev-set quality targets (bench/quality/dev-set.json)', () => {
     const rate = recall?.rate ?? 0;
     const missed = (c: DevCase): boolean => metrics.results.get(c.id)?.found === false;
     expect(verdict(cls, rate, rate >= TARGET_RECALL, missed)).toBe('met');
+  });
+
+  it.each(REVIEW_CLASSES.map((cls) => [cls]))(`review class %s keeps right answers ≥ ${TARGET_REVIEW_RIGHT * 100} % (entity back with conflicts, never a hit)`, (cls) => {
+    const right = metrics.reviewRight[cls];
+    expect(right?.n).toBeGreaterThan(0);
+    const rate = right?.rate ?? 0;
+    const wrong = (c: DevCase): boolean => {
+      const r = metrics.results.get(c.id);
+      return r !== undefined && !reviewAnswerRight(r, metrics.canReview);
+    };
+    expect(verdict(cls, rate, rate >= TARGET_REVIEW_RIGHT, wrong)).toBe('met');
   });
 
   it.each(NEGATIVE_CLASSES.map((cls) => [cls]))(`negative class %s keeps false positives ≤ ${TARGET_FALSE_POSITIVE_RATE * 100} %`, (cls) => {

@@ -2,8 +2,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { jaroWinkler, OfacStyleScorer } from '../../bench/baselines/ofac-style';
 import { buildDevSet, classCounts, MIN_CASES_PER_CLASS, MIN_NEAR_MISSES } from '../../bench/quality/build-dev-set';
-import { type DevSet, isNearMiss, isPositive, NEGATIVE_CLASSES, POSITIVE_CLASSES } from '../../bench/quality/dev-case';
+import { type DevSet, isNearMiss, isNegative, isPositive, isReview, NEGATIVE_CLASSES, POSITIVE_CLASSES, REVIEW_CLASSES } from '../../bench/quality/dev-case';
+import { koreanNameToCyrillic } from '../../bench/quality/kontsevich-cyrillic';
 import { readKoreanName, romanizeRr } from '../../bench/quality/korean-romanization';
+import { arabicFromLexicon, greekBySound, katakanaBySound } from '../../bench/quality/other-script-transliteration';
 import { nameTokens } from '../../bench/quality/listed-name-index';
 import { loadBenchEntities } from '../../bench/quality/load-bench-entities';
 import { createRng } from '../../bench/quality/prng';
@@ -21,7 +23,8 @@ beforeAll(async () => {
 describe('the committed dev set', () => {
   const positives = devSet.cases.filter(isPositive);
   const nearMisses = devSet.cases.filter(isNearMiss);
-  const negatives = devSet.cases.filter((c) => !isPositive(c) && !isNearMiss(c));
+  const negatives = devSet.cases.filter(isNegative);
+  const reviews = devSet.cases.filter(isReview);
   const counts = classCounts(devSet.cases);
 
   it('has at least 400 positives, 2,000 negatives and 200 near misses', () => {
@@ -30,7 +33,7 @@ describe('the committed dev set', () => {
     expect(nearMisses.length).toBeGreaterThanOrEqual(MIN_NEAR_MISSES);
   });
 
-  it.each(POSITIVE_CLASSES.map((c) => [c]))('positive class %s has at least 30 cases or says why the list limits it', (cls) => {
+  it.each([...POSITIVE_CLASSES, ...REVIEW_CLASSES].map((c) => [c]))('positive or review class %s has at least 30 cases or says why the list limits it', (cls) => {
     if ((counts.get(cls) ?? 0) < MIN_CASES_PER_CLASS) expect(devSet.listLimited[cls]).toBeDefined();
     else expect(counts.get(cls)).toBeGreaterThanOrEqual(MIN_CASES_PER_CLASS);
   });
@@ -41,7 +44,12 @@ describe('the committed dev set', () => {
 
   it('names only entities that exist in the loaded list', () => {
     const ids = new Set(entities.map((e) => e.id));
-    expect(positives.filter((c) => !ids.has(c.expectedEntityId ?? ''))).toEqual([]);
+    expect([...positives, ...reviews].filter((c) => !ids.has(c.expectedEntityId ?? ''))).toEqual([]);
+  });
+
+  it('expects "review" exactly on the review classes', () => {
+    expect(reviews.every((c) => (REVIEW_CLASSES as readonly string[]).includes(c.variantClass))).toBe(true);
+    expect(devSet.cases.filter((c) => (REVIEW_CLASSES as readonly string[]).includes(c.variantClass)).every(isReview)).toBe(true);
   });
 
   it('has no negative or near miss whose tokens, in any order, equal a listed name', () => {
@@ -75,6 +83,22 @@ describe('the dev-set generator', () => {
     expect(transliterate('Сергей Ткачук', 'german')).toBe('Sergej Tkatschuk');
     expect(transliterate('Наталья Титова', 'bgn')).toBe('Natalya Titova');
     expect(transliterate('Пётр Попов', 'french')).toBe('Piotr Popov');
+  });
+
+  it('writes Korean names in Cyrillic by the Kontsevich tables and Russian practice', () => {
+    expect(koreanNameToCyrillic({ family: '박', given: ['영', '식'] }, { style: 'apart' })).toBe('Пак Ён Сик');
+    expect(koreanNameToCyrillic({ family: '박', given: ['영', '식'] }, { style: 'joined' })).toBe('Пак Ёнсик');
+    expect(koreanNameToCyrillic({ family: '리', given: ['병', '철'] }, { style: 'apart', practice: { family: 'Ли' } })).toBe('Ли Пён Чхоль');
+    expect(koreanNameToCyrillic({ family: '김', given: ['철', '남'] }, { style: 'joined' })).toBe('Ким Чхоллам');
+    // ㅈ as чж, ㅊ as ч: the ч left by ㅊ never becomes чж.
+    expect(koreanNameToCyrillic({ family: '조', given: ['철', '준'] }, { style: 'apart', practice: { initialJ: 'чж', unaspiratedCh: true } })).toBe('Чжо Чоль Чжун');
+  });
+
+  it('writes other scripts the way their writers spell foreign names', () => {
+    expect(arabicFromLexicon('MUAMMAR MOHAMMED ABU MINYAR QADHAFI')).toBe('معمر محمد أبو منيار القذافي');
+    expect(arabicFromLexicon("'ABD AL-RAHMAN MUHAMMAD")).toBe('عبد الرحمن محمد');
+    expect(greekBySound('Fernando Pérez', { upper: false })).toBe('Φερνάντο Πέρεζ');
+    expect(katakanaBySound('PAK YONG SIK', { joinFrom: 1 })).toBe('パク・ヨンシク');
   });
 });
 
