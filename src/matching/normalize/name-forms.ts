@@ -1,7 +1,7 @@
 import type { EntityType } from '../../model/entity';
 import { expandCompanyMarks, splitGluedLegalForms, splitLegalForms, wholeLegalForm, type LegalFormClass } from './legal-forms';
 import { HONORIFICS, type NamePartRole } from './name-part-weights';
-import { canonicalOrganizationWords, type OrganizationQualifier } from './organization-words';
+import { canonicalOrganizationWords, organizationWordsMayChange, type OrganizationQualifier } from './organization-words';
 import { analyzeToken, makeToken, type NameToken, type TokenAnalyzer } from './name-tokens';
 import { normalizeText } from './normalize-text';
 import { hasHangul, romanizeHangul } from './romanize-hangul';
@@ -265,8 +265,10 @@ function readingForms(texts: readonly string[], origin: FormOrigin, options: For
   const form = buildForm(texts, origin, options);
   if (options.entityType !== 'any' || !form) return [form];
   const forms: Array<NameForm | null> = [form];
-  const organization = buildForm(texts, origin, { ...options, entityType: 'organization' });
-  if (organization && (organization.text !== form.text || organization.qualifiers.length > 0)) forms.push(organization);
+  if ((options.bracketedTail ?? 0) > 0 || organizationWordsMayChange(texts)) {
+    const organization = buildForm(texts, origin, { ...options, entityType: 'organization' });
+    if (organization && (organization.text !== form.text || organization.qualifiers.length > 0)) forms.push(organization);
+  }
   if (form.legalForms.length > 0) forms.push(buildForm(texts, origin, { ...options, entityType: 'person' }));
   return forms;
 }

@@ -638,6 +638,23 @@ export function canonicalOrganizationWords(
   return { tokens: words, qualifiers };
 }
 
+/**
+ * True when `canonicalOrganizationWords` may change `tokens` (an abbreviation, a number, a connective it drops, an
+ * "of" a qualifier may follow, a Russian number ending): a cheap test, so a name of unknown type is read as an
+ * organization's only when that reading differs.
+ */
+export function organizationWordsMayChange(tokens: readonly string[]): boolean {
+  return tokens.some(
+    (token) =>
+      ABBREVIATIONS.has(token) ||
+      NUMBER_WORDS.has(token) ||
+      NUMBER_SIGNS.has(token) ||
+      DROPPED_CONNECTIVES.has(token) ||
+      token === 'of' ||
+      isDigit(token.charCodeAt(0)),
+  );
+}
+
 export type QualifierAgreement = 'same' | 'absent' | 'conflict';
 
 function isCityKey(key: string): boolean {

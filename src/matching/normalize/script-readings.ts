@@ -309,18 +309,34 @@ const LOOSE_CLASSES: ReadonlyArray<readonly [string, string]> = [
  * name to agree. Tokens with characters outside a–z are returned unchanged; a token of vowels alone gives "".
  */
 export function looseConsonantKey(token: string): string {
-  if (!/^[a-z]+$/.test(token)) return token;
+  if (!LATIN_WORD.test(token)) return token;
   // A final v after a consonant is a vowel letter read as a consonant (Hebrew ו: פרננדו → "prnndv").
-  const word = /[^aeiouwyv]v$/.test(token) ? token.slice(0, -1) : token;
+  const end = token.length > 1 && token.endsWith('v') && !LOOSE_VOWELS.has(token[token.length - 2] ?? '') ? token.length - 1 : token.length;
   let classes = '';
-  for (let at = 0; at < word.length; ) {
-    const entry = LOOSE_CLASSES.find(([spelling]) => word.startsWith(spelling, at));
+  let last = '';
+  for (let at = 0; at < end; ) {
+    const entry = (LOOSE_BY_LETTER.get(token[at] ?? '') ?? []).find(([spelling]) => spelling.length <= end - at && token.startsWith(spelling, at));
     if (entry) {
-      classes += entry[1];
+      if (entry[1] !== last) classes += entry[1];
+      last = entry[1];
       at += entry[0].length;
     } else {
       at += 1;
     }
   }
-  return classes.replace(/(.)\1+/g, '$1');
+  return classes;
 }
+
+const LATIN_WORD = /^[a-z]+$/;
+const LOOSE_VOWELS = new Set(['a', 'e', 'i', 'o', 'u', 'w', 'y', 'v']);
+
+/** `LOOSE_CLASSES` by first letter, longest spelling first. */
+const LOOSE_BY_LETTER: ReadonlyMap<string, ReadonlyArray<readonly [string, string]>> = (() => {
+  const byLetter = new Map<string, Array<readonly [string, string]>>();
+  for (const entry of LOOSE_CLASSES) {
+    const letter = entry[0][0] ?? '';
+    byLetter.set(letter, [...(byLetter.get(letter) ?? []), entry]);
+  }
+  for (const entries of byLetter.values()) entries.sort((a, b) => b[0].length - a[0].length);
+  return byLetter;
+})();
