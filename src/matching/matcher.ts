@@ -7,7 +7,7 @@ import { nameForms, normalizeHandle, type NameForm } from './normalize/name-form
 import { createTokenAnalyzer } from './normalize/name-tokens';
 import { isMatch, meetsThreshold, selectMatches } from './score/decision-rule';
 import { commonFamilyNames } from './score/common-family-names';
-import { retrievalLimitsFor } from './score/name-score-bound';
+import { mayBeFullerQuery, retrievalLimitsFor } from './score/name-score-bound';
 import { bestNameMatch, possibleBonus, scoreHandleMatch, scoreNameMatch } from './score/score-candidate';
 import type { Matcher, MatchOptions, MatchOutcome, MatchQuery } from './types';
 
@@ -125,7 +125,10 @@ export function createMatcher(entities: CanonicalEntity[], options: MatcherOptio
     }
 
     if (queryForms.length > 0) {
-      const limits = retrievalLimitsFor(threshold - possibleBonus(query, queryForms));
+      const limits = retrievalLimitsFor(
+        threshold - possibleBonus(query, queryForms),
+        queryForms.some((form) => mayBeFullerQuery(form.tokens.length)),
+      );
       for (const { entityIndex, formIds, scoreBound } of retriever.retrieve(queryForms, limits)) {
         if (handleEntities.has(entityIndex)) continue;
         if (scoreBound < limits.minScoreBound) continue;

@@ -1,7 +1,7 @@
 import { joinedParts } from '../normalize/joined-parts';
 import type { NameForm } from '../normalize/name-forms';
 import type { JoinedTokenAnalyzer, NameToken } from '../normalize/name-tokens';
-import { scoreUpperBound, unseenInitialListMass, unseenInitialMass, unseenPatronymicMass } from '../score/name-score-bound';
+import { mayBeFullerQuery, scoreUpperBound, unseenInitialListMass, unseenInitialMass, unseenPatronymicMass } from '../score/name-score-bound';
 import type { NameIndex } from './build-name-index';
 import { PartNeighbourFinder, type PartNeighbours } from './part-neighbours';
 import { RetrievalScratch, TALLIED_POSITIONS } from './retrieval-scratch';
@@ -287,6 +287,7 @@ export class CandidateRetriever {
   private boundFormsInPlay(queryForm: NameForm, queryWeight: number, partCount: number): void {
     const { formTouched, formTouchedCount, formVotes, partQueryMass, partListMass, slotFormWeight, bestVotes, bestBound } = this.scratch;
     const tallied = Math.min(partCount, TALLIED_POSITIONS);
+    const fullerPossible = mayBeFullerQuery(partCount);
     const counted = queryForm.tokens.slice(0, tallied);
     const unseen = counted.map((token) => unseenPatronymicMass(token) + unseenInitialMass(token));
     const unseenList = counted.map((token) => unseenPatronymicMass(token) + unseenInitialListMass(token));
@@ -304,7 +305,7 @@ export class CandidateRetriever {
         partQueryMass[index] = 0;
         partListMass[index] = 0;
       }
-      const bound = scoreUpperBound(queryWeight, slotFormWeight[slot] as number, queryMass, listMass);
+      const bound = scoreUpperBound(queryWeight, slotFormWeight[slot] as number, queryMass, listMass, fullerPossible);
       formVotes[slot] = 0;
       if (votes > (bestVotes[slot] as number)) bestVotes[slot] = votes;
       if (bound > (bestBound[slot] as number)) bestBound[slot] = bound;

@@ -2,6 +2,8 @@ import type { NameToken } from '../normalize/name-tokens';
 import { INITIAL_SIMILARITY, maxTypoEdits, typoSimilarity } from './compare-name-parts';
 import { EXTRA_PART_COST, FULLER_QUERY_EXTRA_COST, MISSING_PART_COST } from './score-name-pair';
 
+export { mayBeFullerQuery } from './score-name-pair';
+
 /**
  * Upper bounds of the name score (`scoreNamePair`), which retrieval uses to leave out names that cannot reach a
  * threshold before anything is scored. They mirror the formula in `score-name-pair.ts`: a change there that can
@@ -23,20 +25,31 @@ export const BOUND_MARGIN = 0.001;
  * found) and every other part costs the cheapest absent-part cost. Joined parts may count a part twice, hence the
  * caps at the names' weights.
  */
-export function scoreUpperBound(queryWeight: number, listWeight: number, queryMass: number, listMass: number): number {
+export function scoreUpperBound(
+  queryWeight: number,
+  listWeight: number,
+  queryMass: number,
+  listMass: number,
+  fullerPossible = false,
+): number {
   const queryMatched = Math.min(queryWeight, queryMass);
   const listMatched = Math.min(listWeight, listMass);
   const matched = queryMatched + listMatched;
-  // A part only the query has may cost as little as a fuller query's extra part.
-  const absentCost = CHEAPEST_QUERY_ABSENT_COST * (queryWeight - queryMatched) + CHEAPEST_LIST_ABSENT_COST * (listWeight - listMatched);
+  const absentCost = queryAbsentCost(fullerPossible) * (queryWeight - queryMatched) + CHEAPEST_ABSENT_COST * (listWeight - listMatched);
   return matched / (matched + absentCost + Number.EPSILON);
 }
 
-/** The least a query part the list name lacks can cost (see `FULLER_QUERY_EXTRA_COST`). */
-const CHEAPEST_QUERY_ABSENT_COST = Math.min(MISSING_PART_COST, EXTRA_PART_COST, FULLER_QUERY_EXTRA_COST);
+/** The least an absent part costs, but a fuller query's extra part. */
+const CHEAPEST_ABSENT_COST = Math.min(MISSING_PART_COST, EXTRA_PART_COST);
 
-/** The least a list part the query lacks can cost. */
-const CHEAPEST_LIST_ABSENT_COST = Math.min(MISSING_PART_COST, EXTRA_PART_COST);
+/**
+ * The least a part only the query has can cost: a fuller query's extra part (`FULLER_QUERY_EXTRA_COST`) when the
+ * query form may be one (see `mayBeFullerQuery`), else an ordinary absent part.
+ */
+function queryAbsentCost(fullerPossible: boolean): number {
+  return fullerPossible ? Math.min(CHEAPEST_ABSENT_COST, FULLER_QUERY_EXTRA_COST) : CHEAPEST_ABSENT_COST;
+}
+
 
 /**
  * An initial (V of "V. Putin") pairs with any name part of its letter, which no retrieval key finds. For the score
@@ -68,9 +81,9 @@ export function unseenPatronymicMass(token: NameToken): number {
  * The least share of the query's weight a list name must share for its score bound (`scoreUpperBound`, the list
  * side assumed as found) to reach `target`, with a small margin; 0 when any name could reach it.
  */
-export function coverageNeededFor(target: number): number {
+export function coverageNeededFor(target: number, fullerPossible = false): number {
   if (target <= 0) return 0;
-  const absentCost = CHEAPEST_QUERY_ABSENT_COST;
+  const absentCost = queryAbsentCost(fullerPossible);
   const coverage = (absentCost * target) / (2 - 2 * target + absentCost * target);
   return Math.max(0, Math.min(1, coverage - COVERAGE_MARGIN));
 }
@@ -85,6 +98,6 @@ export interface RetrievalLimits {
  * The retrieval limits under which no list name whose name score can reach `target` is left out: `target` is the
  * threshold less the most the query's qualifiers can add. Both limits carry their rounding margins.
  */
-export function retrievalLimitsFor(target: number): RetrievalLimits {
-  return { minCoverage: coverageNeededFor(target), minScoreBound: target - BOUND_MARGIN };
+export function retrievalLimitsFor(target: number, fullerPossible = false): RetrievalLimits {
+  return { minCoverage: coverageNeededFor(target, fullerPossible), minScoreBound: target - BOUND_MARGIN };
 }

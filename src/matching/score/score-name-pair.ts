@@ -23,6 +23,14 @@ export const EXTRA_PART_COST = 0.75;
  */
 export const FULLER_QUERY_EXTRA_COST = 0.4;
 
+/** Parts a query form needs for a fuller query to be possible: the two or more listed parts, and one of its own. */
+export const FULLER_QUERY_MIN_PARTS = 3;
+
+/** A query form of this many parts may be a fuller query; retrieval's score bound lets only these pay the low cost. */
+export function mayBeFullerQuery(partCount: number): boolean {
+  return partCount >= FULLER_QUERY_MIN_PARTS;
+}
+
 /** A fuller query's parts paired with the listed name must each be at least this similar (a typo at most). */
 const FULLER_QUERY_MIN_SIMILARITY = 0.85;
 
@@ -113,6 +121,8 @@ function withoutLoneInitials(alignment: PartAlignment, list: readonly NameToken[
  */
 function isFullerQuery(alignment: PartAlignment, queryForm: NameForm, listForm: NameForm, context: NameScoreContext): boolean {
   if (!context.listIsPerson || queryForm.koreanShaped || listForm.koreanShaped || alignment.unmatchedQuery.length === 0) return false;
+  // Retrieval's bound lets extra parts cost this little only for forms of this many parts: keep the two in step.
+  if (!mayBeFullerQuery(queryForm.tokens.length)) return false;
   const list = listForm.tokens;
   if (namePartCount(list) < 2) return false;
   if (alignment.unmatchedList.some((index) => (list[index]?.weight ?? 0) >= NAME_PART_WEIGHT)) return false;

@@ -5,6 +5,7 @@ import { joinedVariants } from '../../../src/matching/normalize/joined-parts';
 import {
   BOUND_MARGIN,
   coverageNeededFor,
+  mayBeFullerQuery,
   retrievalLimitsFor,
   scoreUpperBound,
   unseenPatronymicMass,
@@ -26,7 +27,7 @@ function boundOf(nameScore: NameScore): number {
     queryMass += (queryForm.tokens[queryIndex]?.weight ?? 0) * comparison.similarity;
     listMass += (listForm.tokens[listIndex]?.weight ?? 0) * comparison.similarity;
   }
-  return scoreUpperBound(weightOf(queryForm), weightOf(listForm), queryMass, listMass);
+  return scoreUpperBound(weightOf(queryForm), weightOf(listForm), queryMass, listMass, mayBeFullerQuery(queryForm.tokens.length));
 }
 
 /** Rounding of float sums taken in another order. */
