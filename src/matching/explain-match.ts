@@ -48,10 +48,11 @@ const RELATION_RANK: Readonly<Record<PartRelation, number>> = {
   exact: 0,
   'korean-class': 1,
   transliteration: 2,
-  nickname: 3,
-  initial: 4,
-  typo: 5,
-  different: 6,
+  'cross-script': 3,
+  nickname: 4,
+  initial: 5,
+  typo: 6,
+  different: 7,
 };
 
 const ORIGIN_PHRASES: Partial<Record<FormOrigin, string>> = {
@@ -76,6 +77,8 @@ function relationPhrase(comparison: PartComparison, query: NameToken, list: Name
     }
     case 'transliteration':
       return 'transliteration variant';
+    case 'cross-script':
+      return 'same consonants across scripts';
     case 'nickname':
       return `short form (${query.text} ~ ${list.text})`;
     case 'initial':

@@ -98,7 +98,7 @@ export function createMatcher(entities: CanonicalEntity[], options: MatcherOptio
     }
     return variants;
   };
-  const lookups = { variantsOf, isCommonFamilyName: commonFamilyNames(index.forms) };
+  const lookups = { variantsOf, isCommonFamilyName: commonFamilyNames(index.forms, entities) };
   const defaultThreshold = options.threshold ?? DEFAULT_THRESHOLD;
   const defaultLimit = options.limit ?? DEFAULT_LIMIT;
 

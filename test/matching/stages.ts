@@ -63,7 +63,7 @@ export function buildStages(entities: CanonicalEntity[]): Stages {
         }),
       ),
     bestNameScore: (entityIndex, queryForms, formIds = formIdsOf(entityIndex)) => {
-      const context = nameScoreContext(entities[entityIndex] as CanonicalEntity, { variantsOf, isCommonFamilyName: commonFamilyNames(index.forms) });
+      const context = nameScoreContext(entities[entityIndex] as CanonicalEntity, { variantsOf, isCommonFamilyName: commonFamilyNames(index.forms, entities) });
       let best = 0;
       for (const formId of formIds) {
         const listForm = index.forms[formId]?.form;

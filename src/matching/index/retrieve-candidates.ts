@@ -1,7 +1,7 @@
 import { joinedParts } from '../normalize/joined-parts';
 import type { NameForm } from '../normalize/name-forms';
 import type { JoinedTokenAnalyzer, NameToken } from '../normalize/name-tokens';
-import { mayBeFullerQuery, scoreUpperBound, unseenInitialListMass, unseenInitialMass, unseenPatronymicMass } from '../score/name-score-bound';
+import { isInitialsQuery, mayBeFullerQuery, scoreUpperBound, unseenInitialListMass, unseenInitialMass, unseenPatronymicMass } from '../score/name-score-bound';
 import type { NameIndex } from './build-name-index';
 import { PartNeighbourFinder, type PartNeighbours } from './part-neighbours';
 import { RetrievalScratch, TALLIED_POSITIONS } from './retrieval-scratch';
@@ -100,7 +100,11 @@ export class CandidateRetriever {
       // weighs that much alone walks its postings; the others bring into play only the names that share two of
       // them (through the pair index), or one of them written as a joined list part, and vote afterwards for
       // whatever is in play: the commonest parts (Kim, Mohammed, Trading) never walk their postings.
-      const heavy = (resolved: Resolved): boolean => resolved.unit.weight >= minCoverage * queryWeight - COVERAGE_SLACK;
+      // Initials find nothing (they pair with any name of their letter, see `unseenInitialMass`): the parts found
+      // need only the coverage the initials do not already give.
+      let initialWeight = 0;
+      for (const unit of queryForm.tokens) if (unit.role === 'initial') initialWeight += unit.weight;
+      const heavy = (resolved: Resolved): boolean => resolved.unit.weight >= minCoverage * queryWeight - initialWeight - COVERAGE_SLACK;
       const light = singles.filter((resolved) => !heavy(resolved));
       for (const resolved of singles) if (heavy(resolved)) this.voteAll(resolved, partWeights, 1);
       for (let i = 0; i < light.length; i += 1) {
@@ -288,6 +292,7 @@ export class CandidateRetriever {
     const { formTouched, formTouchedCount, formVotes, partQueryMass, partListMass, slotFormWeight, bestVotes, bestBound } = this.scratch;
     const tallied = Math.min(partCount, TALLIED_POSITIONS);
     const fullerPossible = mayBeFullerQuery(partCount);
+    const initialsQuery = isInitialsQuery(queryForm.tokens);
     const counted = queryForm.tokens.slice(0, tallied);
     const unseen = counted.map((token) => unseenPatronymicMass(token) + unseenInitialMass(token));
     const unseenList = counted.map((token) => unseenPatronymicMass(token) + unseenInitialListMass(token));
@@ -305,7 +310,7 @@ export class CandidateRetriever {
         partQueryMass[index] = 0;
         partListMass[index] = 0;
       }
-      const bound = scoreUpperBound(queryWeight, slotFormWeight[slot] as number, queryMass, listMass, fullerPossible);
+      const bound = scoreUpperBound(queryWeight, slotFormWeight[slot] as number, queryMass, listMass, fullerPossible, initialsQuery);
       formVotes[slot] = 0;
       if (votes > (bestVotes[slot] as number)) bestVotes[slot] = votes;
       if (bound > (bestBound[slot] as number)) bestBound[slot] = bound;

@@ -542,8 +542,14 @@ export type LegalFormAgreement = 'same' | 'compatible' | 'conflict' | 'absent';
 export function compareLegalForms(a: readonly LegalFormClass[], b: readonly LegalFormClass[]): LegalFormAgreement {
   if (a.length === 0 || b.length === 0) return 'absent';
   if (a.some((form) => b.includes(form))) return 'same';
-  const familiesA = new Set(a.flatMap((form) => FAMILIES[form]));
-  const familiesB = new Set(b.flatMap((form) => FAMILIES[form]));
+  // "Company, Ltd" names a limited company: the generic word says nothing beside a specific form.
+  const specific = (forms: readonly LegalFormClass[]): Set<string> => {
+    const families = new Set(forms.flatMap((form) => FAMILIES[form]));
+    if (families.size > 1) families.delete('generic');
+    return families;
+  };
+  const familiesA = specific(a);
+  const familiesB = specific(b);
   if (familiesA.has('generic') || familiesB.has('generic')) return 'compatible';
   for (const family of familiesA) if (familiesB.has(family)) return 'compatible';
   return 'conflict';

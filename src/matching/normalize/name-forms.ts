@@ -1,7 +1,7 @@
 import type { EntityType } from '../../model/entity';
 import { expandCompanyMarks, splitGluedLegalForms, splitLegalForms, wholeLegalForm, type LegalFormClass } from './legal-forms';
 import { HONORIFICS, type NamePartRole } from './name-part-weights';
-import { canonicalOrganizationWords, organizationWordsMayChange, type OrganizationQualifier } from './organization-words';
+import { canonicalNumbers, canonicalOrganizationWords, organizationWordsMayChange, type OrganizationQualifier } from './organization-words';
 import { analyzeToken, makeToken, type NameToken, type TokenAnalyzer } from './name-tokens';
 import { normalizeText } from './normalize-text';
 import { hasHangul, romanizeHangul } from './romanize-hangul';
@@ -184,6 +184,8 @@ function patronymicIndex(texts: readonly string[]): number {
 
 function isKoreanShaped(tokens: readonly NameToken[]): boolean {
   if (tokens.length < 2 || tokens.length > 4) return false;
+  // Two one-letter parts are initials ("A. A. Mahdi"), not the syllables 아 아.
+  if (tokens.filter((token) => token.text.length === 1).length > 1) return false;
   if (!tokens.every((token) => token.koreanSyllables >= 1 && token.koreanSyllables <= 2)) return false;
   const first = tokens[0];
   const last = tokens[tokens.length - 1];
@@ -203,8 +205,9 @@ function buildForm(
   const tailLength = Math.min(options.bracketedTail ?? 0, all.length);
   let texts = all.slice(0, all.length - tailLength);
   const tail = all.slice(all.length - tailLength);
-  while (texts.length > 1 && HONORIFICS.has(texts[0] ?? '')) texts = texts.slice(1);
-  while (texts.length > 1 && HONORIFICS.has(texts[texts.length - 1] ?? '')) texts = texts.slice(0, -1);
+  // A transliteration's "mr" is a name (عمر), not Mister.
+  while (origin !== 'transliterated' && texts.length > 1 && HONORIFICS.has(texts[0] ?? '')) texts = texts.slice(1);
+  while (origin !== 'transliterated' && texts.length > 1 && HONORIFICS.has(texts[texts.length - 1] ?? '')) texts = texts.slice(0, -1);
   if (texts.length === 0) return null;
   let legalForms: LegalFormClass[] = [];
   let qualifiers: OrganizationQualifier[] = [];
@@ -216,11 +219,16 @@ function buildForm(
     texts = split.kept.map((index) => glued[index] ?? '');
   }
   if (options.entityType === 'organization') {
-    const words = canonicalOrganizationWords([...texts, ...tail], { bracketedTail: tail.length });
+    const words = canonicalOrganizationWords([...texts, ...tail], {
+      bracketedTail: tail.length,
+      unbracketedTrailingPlace: true,
+      leadingCity: true,
+      placesInName: options.placesInName === true,
+    });
     texts = words.tokens;
     qualifiers = words.qualifiers;
   } else {
-    texts = [...texts, ...tail];
+    texts = [...canonicalNumbers([...texts, ...tail])];
   }
   if (texts.length === 0) return null;
   texts = texts.slice(0, MAX_TOKENS_PER_FORM);
@@ -254,6 +262,15 @@ interface FormOptions {
   analyze: TokenAnalyzer;
   /** How many of the last parts were written in brackets after the name ("Bank of China (Hong Kong)" → 2). */
   bracketedTail?: number;
+  /** An organization's place inside its name is left there (see `OrganizationWordsOptions.placesInName`). */
+  placesInName?: boolean;
+}
+
+/** The organization's reading with the places inside its name left there, when `form` took one out (else null). */
+function withPlacesInName(form: NameForm | null, texts: readonly string[], origin: FormOrigin, options: FormOptions): NameForm | null {
+  if (!form || form.qualifiers.length === 0) return null;
+  const plain = buildForm(texts, origin, { ...options, placesInName: true });
+  return plain && plain.text !== form.text ? plain : null;
 }
 
 /**
@@ -263,11 +280,13 @@ interface FormOptions {
  */
 function readingForms(texts: readonly string[], origin: FormOrigin, options: FormOptions): Array<NameForm | null> {
   const form = buildForm(texts, origin, options);
+  if (options.entityType === 'organization') return [form, withPlacesInName(form, texts, origin, options)];
   if (options.entityType !== 'any' || !form) return [form];
   const forms: Array<NameForm | null> = [form];
   if ((options.bracketedTail ?? 0) > 0 || organizationWordsMayChange(texts)) {
     const organization = buildForm(texts, origin, { ...options, entityType: 'organization' });
     if (organization && (organization.text !== form.text || organization.qualifiers.length > 0)) forms.push(organization);
+    forms.push(withPlacesInName(organization, texts, origin, { ...options, entityType: 'organization' }));
   }
   if (form.legalForms.length > 0) forms.push(buildForm(texts, origin, { ...options, entityType: 'person' }));
   return forms;

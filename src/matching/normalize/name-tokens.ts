@@ -53,13 +53,26 @@ export interface NameToken extends TokenFeatures {
   readonly crossScript: string | null;
 }
 
+/** Consonant classes a loose cross-script key needs (a one-class key is checked for length, see `compareParts`). */
+const MIN_LOOSE_KEY_LENGTH = 1;
+
 /** The cross-script keys of a Latin part (see `TokenFeatures.crossScriptKeys`). */
 function crossScriptKeysOf(text: string): string[] {
   const keys: string[] = [];
   const arabic = latinArabicSkeleton(text);
   if (arabic.length > 0) keys.push(arabic);
-  const loose = looseConsonantKey(text);
-  if (loose.length > 0) keys.push(`~${loose}`);
+  // The article glued on (ALNSIEM = النسيم): the name without it too.
+  if (text.length > 4 && (text.startsWith('al') || text.startsWith('el'))) {
+    const bare = latinArabicSkeleton(text.slice(2));
+    if (bare.length > 0 && bare !== arabic) keys.push(bare);
+  }
+  // A Latin ch may be hushing or hissing (Chaika, Michel), a v a vowel letter's w or a b (see `looseConsonantKey`).
+  for (const chAs of text.includes('ch') ? (['j', 's'] as const) : (['j'] as const)) {
+    for (const vAs of text.includes('v') ? (['', 'b'] as const) : ([''] as const)) {
+      const loose = looseConsonantKey(text, chAs, vAs);
+      if (loose.length >= MIN_LOOSE_KEY_LENGTH && !keys.includes(`~${loose}`)) keys.push(`~${loose}`);
+    }
+  }
   return keys;
 }
 

@@ -37,6 +37,13 @@ export interface OrganizationWordsOptions {
    * least two name words remain. Off by default: such a place is more often a part of the name than in brackets.
    */
   unbracketedTrailingPlace?: boolean;
+  /** Also take out a city that opens the name ("Shanghai Dongfeng Shipping"), when two name words remain. */
+  leadingCity?: boolean;
+  /**
+   * Leave a place inside the name where it stands (a branch's place, a leading city): the reading a misspelt place
+   * still meets ("Al-Haramain: Aghanistan Brnach"), beside the one that takes the place out.
+   */
+  placesInName?: boolean;
 }
 
 /** Abbreviations and spelling variants of organization words, each with its canonical full form. */
@@ -73,9 +80,17 @@ const ABBREVIATIONS: ReadonlyMap<string, readonly string[]> = new Map(
       ['svcs', 'services'],
       ['srvcs', 'services'],
       ['svc', 'service'],
-      ['ind', 'industries'],
-      ['inds', 'industries'],
-      ['indus', 'industries'],
+      ['ind', 'industry'],
+      ['inds', 'industry'],
+      ['indus', 'industry'],
+      // One canonical number for a word lists write both ways (Industry, Industries).
+      ['industries', 'industry'],
+      ['min', 'ministry'],
+      ['inv', 'investment'],
+      // Legal-form words inside a name, where they are name words ("Alfa Co., Ltd. for International Trading").
+      ['co', 'company'],
+      ['ltd', 'limited'],
+      ['inc', 'incorporated'],
       ['tech', 'technology'],
       ['technol', 'technology'],
       ['trdg', 'trading'],
@@ -293,6 +308,19 @@ function readNumberWords(tokens: readonly string[], start: number): { value: num
  * as digits, "and" dropped. Never reorders words; a name that is a single connective keeps it.
  */
 export function canonicalWords(tokens: readonly string[]): string[] {
+  return canonicalize(tokens, true);
+}
+
+/**
+ * Numbers alone made canonical (digits, English and Russian number words, "No." signs), for any name: a person's
+ * nickname "Papa Six" is "Papa 6" too. Nothing else is touched; `tokens` itself is returned when nothing changes.
+ */
+export function canonicalNumbers(tokens: readonly string[]): readonly string[] {
+  if (!tokens.some((token) => NUMBER_WORDS.has(token) || isDigit(token.charCodeAt(0)))) return tokens;
+  return canonicalize(tokens, false);
+}
+
+function canonicalize(tokens: readonly string[], organizationWords: boolean): string[] {
   const words: string[] = [];
   let previousWasNumber = false;
   for (let index = 0; index < tokens.length; ) {
@@ -320,11 +348,11 @@ export function canonicalWords(tokens: readonly string[]): string[] {
       index += 1;
       continue;
     }
-    if (DROPPED_CONNECTIVES.has(token) && tokens.length > 1) {
+    if (organizationWords && DROPPED_CONNECTIVES.has(token) && tokens.length > 1) {
       index += 1;
       continue;
     }
-    const full = ABBREVIATIONS.get(token);
+    const full = organizationWords ? ABBREVIATIONS.get(token) : undefined;
     if (full) words.push(...full);
     else words.push(token);
     index += 1;
@@ -480,6 +508,47 @@ const CITIES: ReadonlyArray<readonly [string, string, readonly string[]]> = [
   ['mogadishu', 'SO', ['mogadishu']],
   ['nairobi', 'KE', ['nairobi']],
   ['new york', 'US', ['new york']],
+  ['weihai', 'CN', ['weihai', '威海']],
+  ['yantai', 'CN', ['yantai', '烟台', '煙台']],
+  ['ningbo', 'CN', ['ningbo', '宁波', '寧波']],
+  ['xiamen', 'CN', ['xiamen', 'amoy', '厦门', '廈門']],
+  ['hangzhou', 'CN', ['hangzhou', '杭州']],
+  ['harbin', 'CN', ['harbin', '哈尔滨', '哈爾濱']],
+  ['hunchun', 'CN', ['hunchun', '珲春', '琿春']],
+  ['yanji', 'CN', ['yanji', '延吉']],
+  ['zhuhai', 'CN', ['zhuhai', '珠海']],
+  ['blagoveshchensk', 'RU', ['blagoveshchensk']],
+  ['novosibirsk', 'RU', ['novosibirsk']],
+  ['yekaterinburg', 'RU', ['yekaterinburg', 'ekaterinburg']],
+  ['kazan', 'RU', ['kazan']],
+  ['novorossiysk', 'RU', ['novorossiysk']],
+  ['limassol', 'CY', ['limassol']],
+  ['nicosia', 'CY', ['nicosia']],
+  ['rotterdam', 'NL', ['rotterdam']],
+  ['hamburg', 'DE', ['hamburg']],
+  ['antwerp', 'BE', ['antwerp', 'antwerpen']],
+  ['piraeus', 'GR', ['piraeus']],
+  ['muscat', 'OM', ['muscat']],
+  ['kuwait city', 'KW', ['kuwait city']],
+  ['manama', 'BH', ['manama']],
+  ['tripoli', 'LY', ['tripoli']],
+  ['benghazi', 'LY', ['benghazi']],
+  ['tunis', 'TN', ['tunis']],
+  ['algiers', 'DZ', ['algiers']],
+  ['casablanca', 'MA', ['casablanca']],
+  ['lagos', 'NG', ['lagos']],
+  ['kampala', 'UG', ['kampala']],
+  ['kinshasa', 'CD', ['kinshasa']],
+  ['delhi', 'IN', ['delhi', 'new delhi']],
+  ['mumbai', 'IN', ['mumbai', 'bombay']],
+  ['colombo', 'LK', ['colombo']],
+  ['dhaka', 'BD', ['dhaka']],
+  ['bishkek', 'KG', ['bishkek']],
+  ['astana', 'KZ', ['astana']],
+  ['odesa', 'UA', ['odesa', 'odessa']],
+  ['havana', 'CU', ['havana']],
+  ['caracas', 'VE', ['caracas']],
+  ['panama city', 'PA', ['panama city']],
 ];
 
 /** Organizations a body is named as part of: "… of the KPA", "… of the Workers' Party of Korea". */
@@ -503,6 +572,26 @@ function phraseKey(text: string): string {
 }
 
 /** Every qualifier phrase (canonical words joined by a space) with what it names. */
+/** Words before a country's name in its official form ("Union of the Comoros"). */
+const OFFICIAL_NAME_PREFIXES = [
+  'republic of',
+  'republic of the',
+  'union of the',
+  'kingdom of',
+  'kingdom of the',
+  'state of',
+  'federal republic of',
+  'islamic republic of',
+  'democratic republic of',
+  'democratic republic of the',
+  'peoples republic of',
+  'united republic of',
+  'commonwealth of',
+  'federation of',
+  'sultanate of',
+  'emirate of',
+];
+
 const QUALIFIERS: ReadonlyMap<string, QualifierEntry> = (() => {
   const entries = new Map<string, QualifierEntry>();
   const add = (text: string, kind: OrganizationQualifierKind, keys: readonly string[]): void => {
@@ -527,6 +616,14 @@ const QUALIFIERS: ReadonlyMap<string, QualifierEntry> = (() => {
     }
   }
   for (const [text, codes] of COUNTRY_ALIASES) add(text, 'place', codes);
+  // Official forms of a country's name: "Union of the Comoros", "Republic of Kenya", "Kingdom of Morocco".
+  for (const [key, entry] of [...entries]) {
+    if (entry.kind !== 'place' || entry.keys.some(isCityKey)) continue;
+    for (const prefix of OFFICIAL_NAME_PREFIXES) {
+      // A name of its own already listed keeps its own keys ("Republic of Korea" is KR, not both Koreas).
+      if (!entries.has(phraseKey(`${prefix} ${key}`))) add(`${prefix} ${key}`, 'place', entry.keys);
+    }
+  }
   for (const [city, country, spellings] of CITIES) {
     for (const spelling of spellings) add(spelling, 'place', [`city:${city}`, country]);
   }
@@ -635,7 +732,54 @@ export function canonicalOrganizationWords(
     qualifiers.unshift(found.qualifier);
     words = words.slice(0, found.start);
   }
+  const branch = options.placesInName ? null : branchPlace(words);
+  if (branch) {
+    qualifiers.push(branch.qualifier);
+    words = [...words.slice(0, branch.start), ...words.slice(branch.end)];
+  }
+  if (options.leadingCity && !options.placesInName) {
+    const city = leadingCity(words);
+    if (city) {
+      qualifiers.push(city.qualifier);
+      words = words.slice(city.end);
+    }
+  }
   return { tokens: words, qualifiers };
+}
+
+/** Territories that are cities: one opening a name is where the company sits (Hong Kong Electronics Kish). */
+const CITY_STATES = new Set(['HK', 'MO', 'SG']);
+
+/** Words naming a branch or office after its place: "Al-Haramain: Turkey Branch", "… Moscow Representative Office". */
+const BRANCH_WORDS = new Set(['branch', 'office', 'representation', 'representative', 'subsidiary', 'division']);
+
+/** The place a branch word follows ("turkey branch"), with where it starts and ends, when two name words remain. */
+function branchPlace(tokens: readonly string[]): { start: number; end: number; qualifier: OrganizationQualifier } | null {
+  const branchAt = tokens.findIndex((token, index) => index > 0 && BRANCH_WORDS.has(token));
+  if (branchAt < 0) return null;
+  for (let length = Math.min(MAX_QUALIFIER_WORDS, branchAt); length >= 1; length -= 1) {
+    const start = branchAt - length;
+    const entry = QUALIFIERS.get(tokens.slice(start, branchAt).join(' '));
+    if (entry?.kind !== 'place') continue;
+    const rest = [...tokens.slice(0, start), ...tokens.slice(branchAt)];
+    if (nameWordCount(rest, rest.length) < MIN_NAME_WORDS_LEFT) return null;
+    return { start, end: branchAt, qualifier: qualifierOf(entry, tokens.slice(start, branchAt)) };
+  }
+  return null;
+}
+
+/**
+ * A city that opens the name ("Shanghai Dongfeng Shipping", "Weihai World-Shipping Freight"), with where the name
+ * goes on, when two name words remain. Only a city: a country at the head is the name's own ("Korea Kwangson").
+ */
+function leadingCity(tokens: readonly string[]): { end: number; qualifier: OrganizationQualifier } | null {
+  for (let length = Math.min(MAX_QUALIFIER_WORDS, tokens.length - 1); length >= 1; length -= 1) {
+    const entry = QUALIFIERS.get(tokens.slice(0, length).join(' '));
+    if (entry?.kind !== 'place' || !entry.keys.some((key) => isCityKey(key) || CITY_STATES.has(key))) continue;
+    if (nameWordCount(tokens.slice(length), tokens.length - length) < MIN_NAME_WORDS_LEFT) return null;
+    return { end: length, qualifier: qualifierOf(entry, tokens.slice(0, length)) };
+  }
+  return null;
 }
 
 /**
@@ -651,9 +795,14 @@ export function organizationWordsMayChange(tokens: readonly string[]): boolean {
       NUMBER_SIGNS.has(token) ||
       DROPPED_CONNECTIVES.has(token) ||
       token === 'of' ||
+      BRANCH_WORDS.has(token) ||
+      QUALIFIER_FIRST_WORDS.has(token) ||
       isDigit(token.charCodeAt(0)),
   );
 }
+
+/** The first word of every place and organization qualifier ("hong" of "hong kong"): a name holding one may have one. */
+const QUALIFIER_FIRST_WORDS: ReadonlySet<string> = new Set([...QUALIFIERS.keys()].map((key) => key.split(' ')[0] ?? ''));
 
 export type QualifierAgreement = 'same' | 'absent' | 'conflict';
 

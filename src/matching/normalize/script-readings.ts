@@ -116,7 +116,8 @@ function readKana(run: string): string {
       syllables.push(syllable);
     }
   }
-  return syllables.join('').replace(/ou|oo/g, 'o').replace(/uu/g, 'u');
+  // Hepburn writes ン as m before b, m, p (ンバ → "mba": Nzambamwita).
+  return syllables.join('').replace(/ou|oo/g, 'o').replace(/uu/g, 'u').replace(/n(?=[bmp])/g, 'm');
 }
 
 /** One run of letters of the other scripts, read into ASCII. */
@@ -128,9 +129,52 @@ function readRun(written: string): string {
     return run.replace(/[\u3041-\u30ff]+|[^\u3041-\u30ff]+/g, (part) => (KANA.test(part) ? readKana(part) : anyAscii(part)));
   }
   if (ARABIC_LETTER.test(run)) return anyAscii(run.replace(ARABIC_READING_PATTERN, (letter) => ARABIC_READING[letter] ?? letter));
-  const hebrewInitial = HEBREW_WORD_INITIAL[run.charAt(0)];
-  if (hebrewInitial !== undefined) return `${hebrewInitial}${anyAscii(run.slice(1))}`;
+  if (HEBREW_LETTER.test(run)) {
+    // ו is as often the vowel o/u as v (דוגלס Douglas), ב as often b as v (שבאב Shabab): read them w and b.
+    // אל alone is the Arabic article of a name written in Hebrew (אל-שבאב Al-Shabaab).
+    if (run === 'אל') return 'al';
+    const hebrew = run.replace(/ו/g, 'w').replace(/ב/g, 'b');
+    const hebrewInitial = HEBREW_WORD_INITIAL[hebrew.charAt(0)];
+    return hebrewInitial !== undefined ? `${hebrewInitial}${anyAscii(hebrew.slice(1))}` : anyAscii(hebrew);
+  }
+  if (GREEK_LETTER.test(run)) return anyAscii(readGreekDigraphs(run.toLowerCase()));
   return anyAscii(run);
+}
+
+const HEBREW_LETTER = /[\u05d0-\u05ea]/;
+const GREEK_LETTER = /[\u0370-\u03ff\u1f00-\u1fff]/;
+
+/** Hebrew letters with a geresh for sounds Hebrew lacks (ג׳ = j, צ׳ = ch, ח׳ = kh …), as Latin letters. */
+const HEBREW_GERESH: ReadonlyArray<readonly [RegExp, string]> = [
+  [/ג['׳’]/g, 'j'],
+  [/[צץ]['׳’]/g, 'ch'],
+  [/ח['׳’]/g, 'kh'],
+  [/ז['׳’]/g, 'zh'],
+  [/ת['׳’]/g, 'th'],
+  [/ד['׳’]/g, 'dh'],
+  [/ע['׳’]/g, 'gh'],
+];
+
+/**
+ * Greek writes the sounds b, d, g, j of foreign names with two letters: μπ, ντ at the start of a word (Μπουκάντε
+ * Bukande, Ντεστίνα Destina), mb, nd inside one (the loose key folds those); γκ is g (Μαγκομέντοβιτς Magomedovich),
+ * τζ j (Τζόσεφ Joseph), χ kh (Χαλίμοβ Khalimov).
+ */
+function readGreekDigraphs(word: string): string {
+  return word
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    // At the start of a word or after a consonant μπ and ντ are b and d (Μπουκάντε, Λεοπόλντ Leopold); after a
+    // vowel, mb and nd (Μουτζιαμπέρε Mujyambere, Σαντίνο Santino).
+    .replace(/(^|[^αεηιουωάέήίόύώϊϋ])μπ/g, '$1b')
+    .replace(/(^|[^αεηιουωάέήίόύώϊϋ])ντ/g, '$1d')
+    .replace(/μπ/g, 'mb')
+    .replace(/ντ/g, 'nd')
+    .replace(/^γκ/, 'g')
+    .replace(/τζ/g, 'j')
+    .replace(/γγ/g, 'ng')
+    .replace(/γκ/g, 'g')
+    .replace(/χ/g, 'kh');
 }
 
 /**
@@ -146,7 +190,8 @@ function readRun(written: string): string {
  * through for their own readers. Returns null when the text has no letter of those other scripts, or nothing readable.
  */
 export function latinReading(text: string): string | null {
-  const composed = text.normalize('NFKC');
+  let composed = text.normalize('NFKC');
+  if (HEBREW_LETTER.test(composed)) for (const [pattern, latin] of HEBREW_GERESH) composed = composed.replace(pattern, latin);
   if (!hasOtherScript(composed)) return null;
   const reading = normalizeText(composed.replace(OTHER_SCRIPT_RUN, readRun));
   return reading.length > 0 ? reading : null;
@@ -286,39 +331,52 @@ export function arabicSkeleton(token: string): string {
 // Greek, Hebrew, Georgian, Armenian and kana spell a Latin name by their own sounds: Fernando Pérez is Φερνάντο Πέρεζ,
 // פרננדו פרס, ფერნანდო პერესი, フェルナンド・ペレス; read back into Latin letters they come out "fernanto perez",
 // "frnndw frs", "pernando peresi", "ferunando peresu". What survives every round trip is the order of the consonant
-// classes: vowels (and w, y, h) dropped, voiced and voiceless folded (b p f v, t d, k g q c, s z), the sibilants of
-// each script together, l with r (kana has one of them), doubles once.
+// classes: vowels (and w, y, h, and v, which Hebrew and Greek write for a vowel or a w) dropped, voiced and
+// voiceless folded (b p f, t d, k g q c), the hissing sibilants together (s z ts sh zh) and the hushing affricates
+// (j ch dj; a Latin ch may be either, Michel or Chaika: `chAs`), l with r (kana has one of them), doubles once. A
+// Latin v is also read as b (`vAs`), for Hebrew ב, which is b or v and written alike (טיטובה Titova, שבאב Shabab).
 
 /** Latin spellings (longest first) and their loose class; anything unlisted is dropped. */
 const LOOSE_CLASSES: ReadonlyArray<readonly [string, string]> = [
-  ['tsch', 'j'], ['sch', 'j'], ['dzh', 'j'], ['tch', 'j'],
-  ['sh', 'j'], ['ch', 'j'], ['zh', 'j'], ['dj', 'j'], ['dz', 's'], ['ts', 's'], ['tz', 's'],
+  ['tsch', 'j'], ['sch', 's'], ['dzh', 'j'], ['tch', 'j'],
+  ['sh', 's'], ['ch', 'j'], ['zh', 's'], ['dj', 'j'], ['dz', 's'], ['ts', 's'], ['tz', 's'],
+  ['ce', 's'], ['ci', 's'], ['cy', 's'],
   ['ph', 'b'], ['th', 't'], ['dh', 't'], ['kh', 'k'], ['gh', 'k'], ['ck', 'k'], ['ng', 'n'],
-  ['b', 'b'], ['p', 'b'], ['f', 'b'], ['v', 'b'],
+  ['b', 'b'], ['p', 'b'], ['f', 'b'],
   ['t', 't'], ['d', 't'],
   ['k', 'k'], ['g', 'k'], ['q', 'k'], ['c', 'k'], ['x', 'ks'],
-  ['s', 's'], ['z', 's'],
-  ['j', 'j'],
+  ['s', 's'], ['z', 's'], ['j', 'j'],
   ['l', 'r'], ['r', 'r'],
   ['m', 'm'], ['n', 'n'],
 ];
 
 /**
- * The loose consonant skeleton of a lower-case Latin token: "fernando", "frnndw", "pernando", "ferunando" → "brnnt";
+ * The loose consonant skeleton of a lower-case Latin token: "fernando", "frnndw", "pernando", "ferunando" → "brnt";
  * "perez", "frs", "peresi", "peresu" → "brs". Coarse by design (Fernando ~ Fernanda): a scorer must require the whole
  * name to agree. Tokens with characters outside a–z are returned unchanged; a token of vowels alone gives "".
  */
-export function looseConsonantKey(token: string): string {
+export function looseConsonantKey(token: string, chAs: 'j' | 's' = 'j', vAs: '' | 'b' = ''): string {
   if (!LATIN_WORD.test(token)) return token;
-  // A final v after a consonant is a vowel letter read as a consonant (Hebrew ו: פרננדו → "prnndv").
-  const end = token.length > 1 && token.endsWith('v') && !LOOSE_VOWELS.has(token[token.length - 2] ?? '') ? token.length - 1 : token.length;
+  const end = token.length;
   let classes = '';
   let last = '';
   for (let at = 0; at < end; ) {
+    // Greek writes d as ντ after a vowel too (Μαγκομέντοβιτς Magomedovich): n before t or d after a vowel is left out.
+    if (token[at] === 'n' && (token[at + 1] === 't' || token[at + 1] === 'd') && at > 0 && LOOSE_VOWELS.has(token[at - 1] ?? '')) {
+      at += 1;
+      continue;
+    }
+    if (token[at] === 'v' && vAs === 'b') {
+      if (last !== 'b') classes += 'b';
+      last = 'b';
+      at += 1;
+      continue;
+    }
     const entry = (LOOSE_BY_LETTER.get(token[at] ?? '') ?? []).find(([spelling]) => spelling.length <= end - at && token.startsWith(spelling, at));
     if (entry) {
-      if (entry[1] !== last) classes += entry[1];
-      last = entry[1];
+      const letterClass = entry[0] === 'ch' ? chAs : entry[1];
+      if (letterClass !== last) classes += letterClass;
+      last = letterClass;
       at += entry[0].length;
     } else {
       at += 1;
@@ -327,8 +385,9 @@ export function looseConsonantKey(token: string): string {
   return classes;
 }
 
+const LOOSE_VOWELS = new Set(['a', 'e', 'i', 'o', 'u', 'y']);
+
 const LATIN_WORD = /^[a-z]+$/;
-const LOOSE_VOWELS = new Set(['a', 'e', 'i', 'o', 'u', 'w', 'y', 'v']);
 
 /** `LOOSE_CLASSES` by first letter, longest spelling first. */
 const LOOSE_BY_LETTER: ReadonlyMap<string, ReadonlyArray<readonly [string, string]>> = (() => {

@@ -1,3 +1,4 @@
+import type { CanonicalEntity } from '../../model/entity';
 import type { IndexedForm } from '../index/build-name-index';
 import { isCommonNameSyllable } from '../normalize/korean-romanization-classes';
 import type { NameToken } from '../normalize/name-tokens';
@@ -31,17 +32,21 @@ export function isCommonByOrigin(token: NameToken): boolean {
   return COMMON_BY_ORIGIN.has(token.skeleton);
 }
 
-/** The check for one list: common by origin, or the family name (by skeleton) of enough listed persons. */
-export function commonFamilyNames(forms: readonly IndexedForm[]): (token: NameToken) => boolean {
+/**
+ * The check for one list: common by origin, or the family name (by skeleton) of enough listed persons, counted on
+ * their primary names (an alias such as "Abu Adam" names no family).
+ */
+export function commonFamilyNames(forms: readonly IndexedForm[], entities: readonly CanonicalEntity[]): (token: NameToken) => boolean {
   const holders = new Map<string, Set<number>>();
-  for (const { entityIndex, form } of forms) {
+  for (const { entityIndex, nameIndex, form } of forms) {
+    if (entities[entityIndex]?.names[nameIndex]?.kind !== 'primary') continue;
     const family = form.tokens[form.familyIndex];
     if (!family) continue;
-    let entities = holders.get(family.skeleton);
-    if (!entities) holders.set(family.skeleton, (entities = new Set()));
-    entities.add(entityIndex);
+    let holding = holders.get(family.skeleton);
+    if (!holding) holders.set(family.skeleton, (holding = new Set()));
+    holding.add(entityIndex);
   }
   const common = new Set<string>();
-  for (const [skeleton, entities] of holders) if (entities.size >= COMMON_AMONG_LISTED) common.add(skeleton);
+  for (const [skeleton, holding] of holders) if (holding.size >= COMMON_AMONG_LISTED) common.add(skeleton);
   return (token) => common.has(token.skeleton) || isCommonByOrigin(token);
 }

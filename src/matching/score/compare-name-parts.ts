@@ -8,7 +8,7 @@ import { consonantSkeleton, isKnownGivenName } from './known-given-names';
  * transliteration of the same Cyrillic), or a spelling within a few edits (a typo). Anything else is different.
  */
 
-export type PartRelation = 'exact' | 'korean-class' | 'transliteration' | 'nickname' | 'initial' | 'typo' | 'different';
+export type PartRelation = 'exact' | 'korean-class' | 'transliteration' | 'cross-script' | 'nickname' | 'initial' | 'typo' | 'different';
 
 export interface PartComparison {
   similarity: number;
@@ -36,8 +36,8 @@ export const PATRONYMIC_VARIANT_SIMILARITY = 0.85;
  */
 export const INITIAL_SIMILARITY = 0.8;
 
-/** Roles an initial may stand for: a name part, not a particle, an acronym or another initial. */
-const INITIAL_TARGET_ROLES = new Set(['part', 'common', 'patronymic']);
+/** Roles an initial may stand for: a name part (Abou's A too), not a particle, an acronym or another initial. */
+const INITIAL_TARGET_ROLES = new Set(['part', 'common', 'patronymic', 'kinship', 'joined']);
 
 /** A short form or diminutive of a given name (Ted ~ Theodore, Sasha ~ Aleksandr): the same name, differently written. */
 export const NICKNAME_SIMILARITY = 0.9;
@@ -49,12 +49,25 @@ export const NICKNAME_SIMILARITY = 0.9;
  */
 export const CROSS_SCRIPT_SIMILARITY = 0.88;
 
-/** One part read from another script, the other in Latin letters, on the same consonant skeleton. */
+/**
+ * One part read from another script, the other in Latin letters, on the same consonant skeleton. On the loose
+ * skeleton (every script but Arabic) the reading may not be much longer than the Latin part: the kana reading
+ * "chunyon" is the joined CHUN YONG, not CHUN alone.
+ */
 function sameCrossScriptSkeleton(a: NameToken, b: NameToken): boolean {
   if ((a.crossScript === null) === (b.crossScript === null)) return false;
-  const key = a.crossScript ?? b.crossScript ?? '';
-  return key.length > 0 && (a.crossScript === null ? a : b).crossScriptKeys.includes(key);
+  const read = a.crossScript === null ? b : a;
+  const latin = a.crossScript === null ? a : b;
+  const key = read.crossScript ?? '';
+  if (key.length === 0 || !latin.crossScriptKeys.includes(key)) return false;
+  if (!key.startsWith('~')) return true;
+  // One consonant class says little (Lavrov is "r"): then the two must be of one length, give or take two letters.
+  if (key.length <= 2 && Math.abs(read.text.length - latin.text.length) > 2) return false;
+  return read.text.length <= LOOSE_LENGTH_RATIO * latin.text.length + 1;
 }
+
+/** How much longer a reading on the loose skeleton may be than the Latin part (kana adds vowels; Hebrew drops them). */
+const LOOSE_LENGTH_RATIO = 1.4;
 
 /** Two ascending class lists share a class. */
 function shareClass(a: readonly number[], b: readonly number[]): boolean {
@@ -184,7 +197,7 @@ const PATRONYMIC_VARIANT: PartComparison = {
   relation: 'transliteration',
   edits: 0,
 };
-const CROSS_SCRIPT: PartComparison = { similarity: CROSS_SCRIPT_SIMILARITY, relation: 'transliteration', edits: 0 };
+const CROSS_SCRIPT: PartComparison = { similarity: CROSS_SCRIPT_SIMILARITY, relation: 'cross-script', edits: 0 };
 const NICKNAME: PartComparison = { similarity: NICKNAME_SIMILARITY, relation: 'nickname', edits: 0 };
 const INITIAL: PartComparison = { similarity: INITIAL_SIMILARITY, relation: 'initial', edits: 0 };
 const DIFFERENT: PartComparison = { similarity: 0, relation: 'different', edits: 0 };
@@ -199,11 +212,12 @@ export function typoSimilarity(edits: number, length: number): number {
  */
 export function compareParts(a: NameToken, b: NameToken, options: ComparePartsOptions = {}): PartComparison {
   if (a.text === b.text) return EXACT;
+  // Read from another script, a one-letter part is a word (Hebrew אל → "l"), not an initial.
+  if (sameCrossScriptSkeleton(a, b)) return CROSS_SCRIPT;
   if (a.role === 'initial' || b.role === 'initial') {
     return options.organization !== true && (standsFor(a, b) || standsFor(b, a)) ? INITIAL : DIFFERENT;
   }
   if (cannotPair(a, b)) return DIFFERENT;
-  if (sameCrossScriptSkeleton(a, b)) return CROSS_SCRIPT;
   if (a.korean !== null && a.korean === b.korean) {
     // Read from Hangul, a part's letters are the syllable itself: 충 (chung) is never the list's JONG (정/종).
     if (a.hangul !== b.hangul && !hangulReadingAllows(a.hangul === true ? a : b, a.hangul === true ? b : a)) return DIFFERENT;

@@ -1,8 +1,8 @@
 import type { NameToken } from '../normalize/name-tokens';
 import { INITIAL_SIMILARITY, maxTypoEdits, typoSimilarity } from './compare-name-parts';
-import { EXTRA_PART_COST, FULLER_QUERY_EXTRA_COST, MISSING_PART_COST } from './score-name-pair';
+import { EXTRA_PART_COST, FULLER_QUERY_EXTRA_COST, INITIALS_QUERY_MISSING_COST, MISSING_PART_COST } from './score-name-pair';
 
-export { mayBeFullerQuery } from './score-name-pair';
+export { isInitialsQuery, mayBeFullerQuery } from './score-name-pair';
 
 /**
  * Upper bounds of the name score (`scoreNamePair`), which retrieval uses to leave out names that cannot reach a
@@ -31,11 +31,14 @@ export function scoreUpperBound(
   queryMass: number,
   listMass: number,
   fullerPossible = false,
+  initialsQuery = false,
 ): number {
   const queryMatched = Math.min(queryWeight, queryMass);
   const listMatched = Math.min(listWeight, listMass);
   const matched = queryMatched + listMatched;
-  const absentCost = queryAbsentCost(fullerPossible) * (queryWeight - queryMatched) + CHEAPEST_ABSENT_COST * (listWeight - listMatched);
+  // A query of initials leaves the list's middle names out cheaply (see `INITIALS_QUERY_MISSING_COST`).
+  const listAbsentCost = initialsQuery ? Math.min(CHEAPEST_ABSENT_COST, INITIALS_QUERY_MISSING_COST) : CHEAPEST_ABSENT_COST;
+  const absentCost = queryAbsentCost(fullerPossible) * (queryWeight - queryMatched) + listAbsentCost * (listWeight - listMatched);
   return matched / (matched + absentCost + Number.EPSILON);
 }
 

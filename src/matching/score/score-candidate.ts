@@ -1,5 +1,6 @@
 import type { CanonicalEntity, EntityName, EntityType } from '../../model/entity';
 import { compareLegalForms, legalFormLabel } from '../normalize/legal-forms';
+import { compareQualifiers } from '../normalize/organization-words';
 import type { NameForm } from '../normalize/name-forms';
 import type { MatchQuery } from '../types';
 import { CONFLICT_PENALTY, patronymicConflict, qualifierConflict, type Conflict } from './conflicts';
@@ -178,6 +179,8 @@ export function bestNameMatch(
 ): BestNameMatch | null {
   let best: BestNameMatch | null = null;
   let bestUnconflicted = -Infinity;
+  // Conflicts of every reading, to apply to the best one when it would dodge them (see below).
+  const readings: Array<{ unconflicted: number; conflicts: Conflict[] }> = [];
   const context = nameScoreContext(entity, lookups);
   for (const formId of formIds) {
     const listForm = forms[formId];
@@ -189,15 +192,54 @@ export function bestNameMatch(
       if (nameScore.score === 0) continue;
       const conflicts = nameConflicts(nameScore);
       const total = nameScore.score + legalFormEffect(queryForm, form) + aliasQualityEffect(name) + nameConflictEffect(conflicts);
-      const unconflicted = total - conflicts.length * CONFLICT_PENALTY;
+      // A reading that makes the query an organization (a legal form) fits a person ill: the type effect applied later.
+      const typeFit = form.legalForms.length === 0 && queryForm.legalForms.length > 0 && entity.type === 'person' ? TYPE_CONFLICT_PENALTY * INFERRED_TYPE_FACTOR : 0;
+      const unconflicted = total - conflicts.length * CONFLICT_PENALTY + typeFit;
+      if (conflicts.length > 0) readings.push({ unconflicted, conflicts });
       if (!best || unconflicted > bestUnconflicted || (unconflicted === bestUnconflicted && total > best.score)) {
         best = { score: total, nameScore, name, conflicts };
         bestUnconflicted = unconflicted;
       }
     }
   }
-  return best;
+  if (!best) return null;
+  // What one full name of the entity contradicts holds against the entity: "Tarkhan Anatolyevich Batirashvili"
+  // conflicts with TARKHAN TAYUMURAZOVICH BATIRASHVILI even though the alias "Tarkhan Batirashvili" has no patronymic
+  // to contradict. Only readings about as good as the best count (the rest of the name must agree there too).
+  // A feature the best reading agrees on is settled: the entity's own names disagree among themselves there
+  // (TARKHAN ISMAILOVICH GAZIEV is also listed as Tarkhan Isaevich Gaziev).
+  const floor = Math.max(ENTITY_CONFLICT_MIN_SCORE, bestUnconflicted - ENTITY_CONFLICT_MARGIN);
+  const features = new Set([...best.conflicts.map((conflict) => conflict.feature), ...agreedFeatures(best.nameScore)]);
+  const added: Conflict[] = [];
+  for (const reading of readings) {
+    if (reading.unconflicted < floor) continue;
+    for (const conflict of reading.conflicts) {
+      if (features.has(conflict.feature)) continue;
+      features.add(conflict.feature);
+      added.push(conflict);
+    }
+  }
+  if (added.length === 0) return best;
+  return { ...best, score: best.score + added.length * CONFLICT_PENALTY, conflicts: [...best.conflicts, ...added] };
 }
+
+/** The conflict features (see `nameConflicts`) on which a reading positively agrees. */
+function agreedFeatures({ queryForm, listForm, alignment }: NameScore): string[] {
+  const agreed: string[] = [];
+  const legal = compareLegalForms(queryForm.legalForms, listForm.legalForms);
+  if (legal === 'same' || legal === 'compatible') agreed.push('legalForm');
+  if (compareQualifiers(queryForm.qualifiers, listForm.qualifiers) === 'same') agreed.push('qualifier');
+  if (alignment.pairs.some((pair) => queryForm.tokens[pair.queryIndex]?.role === 'patronymic' && listForm.tokens[pair.listIndex]?.role === 'patronymic')) {
+    agreed.push('patronymic');
+  }
+  return agreed;
+}
+
+/** A conflict of another of the entity's names counts when that reading scores at least this, conflicts set aside. */
+const ENTITY_CONFLICT_MIN_SCORE = 0.75;
+
+/** … and at most this much below the best reading. */
+const ENTITY_CONFLICT_MARGIN = 0.15;
 
 /** A scored candidate: its score, what each qualifier did, and what contradicts it. */
 export interface CandidateScore {

@@ -21,7 +21,25 @@ export const EXTRA_PART_COST = 0.75;
  * more ("Abdulhai Abdul Ghafoor Salek" for ABDULHAI SALEK): lists give short forms, banks the full name. Cheap, so
  * such a query matches; a Korean name is excepted (a syllable more is another given name).
  */
-export const FULLER_QUERY_EXTRA_COST = 0.4;
+export const FULLER_QUERY_EXTRA_COST = 0.3;
+
+/**
+ * A listed part the query leaves out when it gives its given names as initials only ("T. Al-Maaroufi" for TAREK BEN
+ * HABIB BEN AL-TOUMI AL-MAAROUFI): who writes initials drops the middle names too. Cheap, once the initials agree
+ * (and never beside a common family name, see `withoutLoneInitials`).
+ */
+export const INITIALS_QUERY_MISSING_COST = 0.1;
+
+/** The query gives its given names as initials only: at most one other name part (the family name) besides them. */
+export function isInitialsQuery(tokens: readonly NameToken[]): boolean {
+  let initials = 0;
+  let others = 0;
+  for (const token of tokens) {
+    if (token.role === 'initial') initials += 1;
+    else if (token.weight >= NAME_PART_WEIGHT) others += 1;
+  }
+  return initials > 0 && others <= 1;
+}
 
 /** Parts a query form needs for a fuller query to be possible: the two or more listed parts, and one of its own. */
 export const FULLER_QUERY_MIN_PARTS = 3;
@@ -128,7 +146,8 @@ function isFullerQuery(alignment: PartAlignment, queryForm: NameForm, listForm: 
   if (alignment.unmatchedList.some((index) => (list[index]?.weight ?? 0) >= NAME_PART_WEIGHT)) return false;
   let pairedWeight = 0;
   for (const pair of alignment.pairs) {
-    if (pair.comparison.similarity < FULLER_QUERY_MIN_SIMILARITY) return false;
+    // A consonant skeleton across scripts is too coarse to carry extra parts (Qasim Mostafa Saleh ≠ صالح قاسمي).
+    if (pair.comparison.similarity < FULLER_QUERY_MIN_SIMILARITY || pair.comparison.relation === 'cross-script') return false;
     pairedWeight += list[pair.listIndex]?.weight ?? 0;
   }
   return pairedWeight >= FULLER_QUERY_MIN_LIST_WEIGHT;
@@ -154,7 +173,7 @@ function scoreAligned(queryForm: NameForm, listForm: NameForm, context: NameScor
     const { similarity, relation } = pair.comparison;
     matchedWeight += weight;
     matchedMass += weight * similarity;
-    matchedMassAsEqual += weight * (relation === 'korean-class' || relation === 'transliteration' ? 1 : similarity);
+    matchedMassAsEqual += weight * (relation === 'korean-class' || relation === 'transliteration' || relation === 'cross-script' ? 1 : similarity);
   }
   if (matchedWeight === 0) {
     return { score: 0, nameSimilarity: 0, classEquivalence: 0, partCoverage: 0, alignment, queryForm, listForm };
@@ -164,7 +183,8 @@ function scoreAligned(queryForm: NameForm, listForm: NameForm, context: NameScor
     listForm.koreanShaped ||
     context.listIsOrganization ||
     (context.listIsPerson && Math.min(namePartCount(query), namePartCount(list)) <= 1);
-  const missingCost = strict ? STRICT_ABSENT_PART_COST : MISSING_PART_COST;
+  const initialsAgree = alignment.pairs.some((pair) => pair.comparison.relation === 'initial') && isInitialsQuery(query);
+  const missingCost = initialsAgree ? INITIALS_QUERY_MISSING_COST : strict ? STRICT_ABSENT_PART_COST : MISSING_PART_COST;
   const fuller = isFullerQuery(alignment, queryForm, listForm, context);
   const extraCost = fuller ? FULLER_QUERY_EXTRA_COST : strict ? STRICT_ABSENT_PART_COST : EXTRA_PART_COST;
   // An organization's line of business (Trading, Shipping) counts in full when one side lacks it.

@@ -5,6 +5,7 @@ import { joinedVariants } from '../../../src/matching/normalize/joined-parts';
 import {
   BOUND_MARGIN,
   coverageNeededFor,
+  isInitialsQuery,
   mayBeFullerQuery,
   retrievalLimitsFor,
   scoreUpperBound,
@@ -27,7 +28,7 @@ function boundOf(nameScore: NameScore): number {
     queryMass += (queryForm.tokens[queryIndex]?.weight ?? 0) * comparison.similarity;
     listMass += (listForm.tokens[listIndex]?.weight ?? 0) * comparison.similarity;
   }
-  return scoreUpperBound(weightOf(queryForm), weightOf(listForm), queryMass, listMass, mayBeFullerQuery(queryForm.tokens.length));
+  return scoreUpperBound(weightOf(queryForm), weightOf(listForm), queryMass, listMass, mayBeFullerQuery(queryForm.tokens.length), isInitialsQuery(queryForm.tokens));
 }
 
 /** Rounding of float sums taken in another order. */
