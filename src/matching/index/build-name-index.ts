@@ -111,7 +111,7 @@ export function buildNameIndex(
         if (handle) pushToGroup(handles, handle, entityIndex);
         return;
       }
-      for (const form of nameForms(name.name, { entityType: entity.type, acronym: isAcronymName(entity, name), analyze })) {
+      for (const form of nameForms(name.name, { entityType: entity.type, acronym: isAcronymName(entity, name), analyze, crossScript: false })) {
         forms.push({ entityIndex, nameIndex, form });
       }
     });

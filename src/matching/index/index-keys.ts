@@ -12,8 +12,8 @@ export const MIN_TYPO_KEY_LENGTH = 4;
 /** Acronyms and joined parts compare differently from plain parts of the same letters, so they are kept apart. */
 export function vocabularyKey(token: NameToken): string {
   if (token.role === 'acronym') return `\u0001${token.text}`;
-  if (token.role === 'joined') return `\u0002${token.text}${token.crossScript !== null ? `\u0003${token.crossScript}` : ''}`;
-  if (token.crossScript !== null) return `\u0003${token.crossScript}\u0003${token.text}`;
+  if (token.role === 'joined') return `\u0002${token.text}${token.crossScript !== null ? `\u0003${token.crossScript.join('\u0003')}` : ''}`;
+  if (token.crossScript !== null) return `\u0003${token.crossScript.join('\u0003')}\u0003${token.text}`;
   return token.text;
 }
 
@@ -22,13 +22,13 @@ export function vocabularyKey(token: NameToken): string {
  * skeleton, a Latin part under each of its `crossScriptKeys`.
  */
 export function crossScriptFilingKeys(token: NameToken): string[] {
-  if (token.crossScript !== null) return token.crossScript.length > 0 ? [`s${token.crossScript}`] : [];
+  if (token.crossScript !== null) return token.crossScript.filter((key) => key.length > 0).map((key) => `s${key}`);
   return token.crossScriptKeys.map((key) => `l${key}`);
 }
 
 /** The keys a part looks up for the cross-script comparison: the other side's filings (see `crossScriptFilingKeys`). */
 export function crossScriptLookupKeys(token: NameToken): string[] {
-  if (token.crossScript !== null) return token.crossScript.length > 0 ? [`l${token.crossScript}`] : [];
+  if (token.crossScript !== null) return token.crossScript.filter((key) => key.length > 0).map((key) => `l${key}`);
   return token.crossScriptKeys.map((key) => `s${key}`);
 }
 

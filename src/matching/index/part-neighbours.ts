@@ -37,7 +37,7 @@ export class PartNeighbourFinder {
 
   /** The vocabulary parts `unit` could be, with their similarity; never parts on more than `maxPostings` postings. */
   neighboursOf(unit: NameToken): PartNeighbours {
-    const key = `${unit.role}\u0000${unit.hangul === true ? 'h' : ''}\u0000${unit.koreanSyllableKeys.join('.')}\u0000${unit.crossScript ?? ''}\u0000${unit.text}`;
+    const key = `${unit.role}\u0000${unit.hangul === true ? 'h' : ''}\u0000${unit.koreanSyllableKeys.join('.')}\u0000${unit.crossScript?.join('.') ?? ''}\u0000${unit.text}`;
     let neighbours = this.cache.get(key);
     if (!neighbours) {
       neighbours = this.lookUp(unit);

@@ -13,7 +13,8 @@ import { romanizeHangulSyllable } from './romanize-hangul';
  * is mapped to the Hangul syllables it can stand for and those are written by `romanizeHangulSyllable(…, 'mr')`, so
  * a reading is spelled exactly as the Hangul path spells the same name and folds to the same class keys as the UN's
  * McCune–Reischauer spelling. The ambiguities are ranked, never guessed away: final н is ㅇ or ㄴ (Ён = 영 or 연),
- * е after a consonant is ㅕ, ㅓ or ㅐ/ㅖ, ы alone may be 의.
+ * е after a consonant is ㅕ, ㅓ or ㅐ/ㅖ, ы alone may be 의. Kontsevich writes a joined given name as it is pronounced,
+ * so a final and the next onset may be assimilated (Чуллён = 준룡, Сонмин = 석민): see `ASSIMILATIONS`.
  */
 
 /** Readings returned when the caller does not say how many. */
@@ -173,6 +174,57 @@ const CODAS: readonly Coda[] = [
 const N_FIRST_MEDIALS = 'ㅜㅠㅣㅝ';
 const N_FIRST_SYLLABLES = new Set(Array.from('한안만난판란은근'));
 
+/** A final and the next onset as written, read as the final and onset they were assimilated from. */
+interface Assimilation {
+  final: string;
+  /** The onset the next syllable stands for instead of the one written. */
+  initial: string;
+}
+
+/**
+ * Within one word, a final + onset pair written by its pronunciation (the Kontsevich rules for consonants at a
+ * syllable boundary) and the Hangul pairs it may stand for besides the literal one, likelier first: ㄴ and ㄹ meet as
+ * лл (준룡 Чжуллён, 철남 Чхоллам); ㄱ before ㄴ/ㅁ is н and ㄹ after ㅇ/ㄱ is н (석민 Сонмин, 영림 Ённим, 학림 Ханним);
+ * ㅂ before ㄴ/ㅁ is м and ㄹ after ㅁ/ㅂ is н (법명 Поммён, 삼룡 Самнён). A writer who keeps the final as spelled
+ * still hears ㄹ as н (극렬 Кукнёль), so н after к and п may be ㄹ too; after ㄴ or ㄹ it never is (those give лл).
+ */
+const ASSIMILATIONS: ReadonlyMap<string, readonly Assimilation[]> = new Map([
+  [
+    'лл',
+    [
+      { final: 'ㄴ', initial: 'ㄹ' },
+      { final: 'ㄹ', initial: 'ㄴ' },
+    ],
+  ],
+  [
+    'нн',
+    [
+      { final: 'ㅇ', initial: 'ㄹ' },
+      { final: 'ㄱ', initial: 'ㄴ' },
+      { final: 'ㄱ', initial: 'ㄹ' },
+    ],
+  ],
+  ['нм', [{ final: 'ㄱ', initial: 'ㅁ' }]],
+  ['мм', [{ final: 'ㅂ', initial: 'ㅁ' }]],
+  [
+    'мн',
+    [
+      { final: 'ㅁ', initial: 'ㄹ' },
+      { final: 'ㅂ', initial: 'ㄴ' },
+      { final: 'ㅂ', initial: 'ㄹ' },
+    ],
+  ],
+  ['кн', [{ final: 'ㄱ', initial: 'ㄹ' }]],
+  ['пн', [{ final: 'ㅂ', initial: 'ㄹ' }]],
+]);
+
+/**
+ * What an assimilated reading costs: half a rank, so that it follows the literal reading but comes before the
+ * literal reading's second choices (Сонмин: 성민, 석민, then 선민), and the true name stays among the few the
+ * matcher asks for.
+ */
+const ASSIMILATION_COST = 0.5;
+
 function hangulSyllable(initial: string, medial: string, final: string): string {
   const finalIndex = final === '' ? 0 : FINAL_JAMO.indexOf(final);
   const code = SYLLABLE_BASE + (INITIAL_JAMO.indexOf(initial) * MEDIAL_JAMO.length + MEDIAL_JAMO.indexOf(medial)) * 28;
@@ -186,7 +238,7 @@ function nasalFinals(initial: string, medial: string): readonly string[] {
 
 interface Reading {
   latin: string;
-  /** Sum of the ranks of the choices made: 0 is the most plausible reading. */
+  /** Sum of the ranks of the choices made (an assimilation counts `ASSIMILATION_COST`): 0 is the most plausible. */
   cost: number;
 }
 
@@ -210,16 +262,28 @@ function rank<T extends Reading>(readings: T[], limit: number): T[] {
 
 const NO_SUFFIX: readonly SuffixReading[] = [{ latin: '', cost: 0, vowelInitial: false }];
 
-/** Every reading of `word` from `start` on, in at most `MAX_KOREAN_SYLLABLES - depth` syllables; empty when none. */
-function readSuffix(
-  word: string,
-  start: number,
-  depth: number,
-  memo: Map<number, readonly SuffixReading[]>,
-): readonly SuffixReading[] {
+/** One word being read, with the readings of its suffixes found so far. */
+interface WordParse {
+  word: string;
+  memo: Map<number, readonly SuffixReading[]>;
+}
+
+/** Where a suffix begins: its offset, the syllables already read, and the onset an assimilation says it stands for. */
+interface SuffixStart {
+  start: number;
+  depth: number;
+  /** Empty when the onset is read as written. */
+  initial: string;
+}
+
+/** Every reading of the word from `at.start` on, in at most `MAX_KOREAN_SYLLABLES - at.depth` syllables, or none. */
+function readSuffix(parse: WordParse, at: SuffixStart): readonly SuffixReading[] {
+  const { word, memo } = parse;
+  const { start, depth } = at;
   if (start === word.length) return NO_SUFFIX;
   if (depth >= MAX_KOREAN_SYLLABLES) return [];
-  const key = start * (MAX_KOREAN_SYLLABLES + 1) + depth;
+  const position = start * (MAX_KOREAN_SYLLABLES + 1) + depth;
+  const key = position * (INITIAL_JAMO.length + 1) + INITIAL_JAMO.indexOf(at.initial) + 1;
   const memoized = memo.get(key);
   if (memoized) return memoized;
   const readings: SuffixReading[] = [];
@@ -233,25 +297,36 @@ function readSuffix(
         if (!word.startsWith(coda.spelling, codaStart)) continue;
         const end = codaStart + coda.spelling.length;
         if (coda.aloneOnly && (start !== 0 || end !== word.length)) continue;
-        const rest = readSuffix(word, end, depth + 1, memo);
-        if (rest.length === 0) continue;
+        const rest = readSuffix(parse, { start: end, depth: depth + 1, initial: '' });
+        const assimilations = (coda.spelling !== '' && ASSIMILATIONS.get(coda.spelling + (word[end] ?? ''))) || [];
+        const assimilatedRests = assimilations.map(({ initial }) =>
+          readSuffix(parse, { start: end, depth: depth + 1, initial }),
+        );
+        if (rest.length === 0 && assimilatedRests.every((suffixes) => suffixes.length === 0)) continue;
         // Kontsevich writes by pronunciation: a consonant before a vowel is that vowel's onset, unless marked (нъ).
         const resyllabified = coda.spelling !== '' && coda.spelling !== 'нъ';
         const choices = vowelReadings[onset.group][coda.spelling === '' ? 'open' : 'closed'];
+        const push = (syllable: string, cost: number, suffixes: readonly SuffixReading[]): void => {
+          const latin = romanizeHangulSyllable(syllable, 'mr');
+          for (const next of suffixes) {
+            readings.push({
+              latin: latin + next.latin,
+              cost: cost + next.cost + (resyllabified && next.vowelInitial ? 1 : 0),
+              vowelInitial: onset.group === 'zero',
+            });
+          }
+        };
         choices.forEach((choice, vowelRank) => {
           const palatalized = choice.startsWith(PALATALIZE);
           const medial = palatalized ? choice.slice(PALATALIZE.length) : choice;
-          const initial = palatalized ? (onset.palatalized ?? onset.initial) : onset.initial;
+          const initial = at.initial || (palatalized ? (onset.palatalized ?? onset.initial) : onset.initial);
           const finals = coda.finals[0] === NASAL ? nasalFinals(initial, medial) : coda.finals;
           finals.forEach((final, finalRank) => {
-            const latin = romanizeHangulSyllable(hangulSyllable(initial, medial, final), 'mr');
-            for (const next of rest) {
-              readings.push({
-                latin: latin + next.latin,
-                cost: vowelRank + finalRank + next.cost + (resyllabified && next.vowelInitial ? 1 : 0),
-                vowelInitial: onset.group === 'zero',
-              });
-            }
+            push(hangulSyllable(initial, medial, final), vowelRank + finalRank, rest);
+          });
+          assimilations.forEach(({ final }, index) => {
+            const suffixes = assimilatedRests[index] ?? [];
+            push(hangulSyllable(initial, medial, final), vowelRank + ASSIMILATION_COST, suffixes);
           });
         });
       }
@@ -264,7 +339,7 @@ function readSuffix(
 
 /** The Korean readings of one Cyrillic word, most plausible first, or null when it cannot be Korean syllables. */
 function readWord(word: string): readonly Reading[] | null {
-  const readings = readSuffix(word, 0, 0, new Map()).filter(
+  const readings = readSuffix({ word, memo: new Map() }, { start: 0, depth: 0, initial: '' }).filter(
     (reading) => koreanSyllableKeysOfParts([reading.latin]) !== null,
   );
   return readings.length > 0 ? readings : null;
@@ -287,8 +362,9 @@ function cachedReadWord(word: string): readonly Reading[] | null {
 /** Keeps the `limit` cheapest joins of every reading so far with every reading of the next word. */
 function combine(left: readonly Reading[], right: readonly Reading[], limit: number): Reading[] {
   const joined: Reading[] = [];
-  for (const a of left) {
-    for (const b of right) joined.push({ latin: `${a.latin} ${b.latin}`, cost: a.cost + b.cost });
+  // Both sides are sorted and their spellings distinct, so the `limit` cheapest joins use only their first `limit`.
+  for (const a of left.slice(0, limit)) {
+    for (const b of right.slice(0, limit)) joined.push({ latin: `${a.latin} ${b.latin}`, cost: a.cost + b.cost });
   }
   return rank(joined, limit);
 }

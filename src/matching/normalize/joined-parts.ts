@@ -21,17 +21,19 @@ const GLUEABLE_ROLES = new Set(['particle', 'kinship']);
 function joinTokens(parts: readonly NameToken[], analyze: JoinedTokenAnalyzer): NameToken {
   let weight = 0;
   let hangul = false;
-  // Parts read from Arabic join their skeletons (عبد الله: "bd" + "l" meets Abdullah's "bdl").
+  // Parts read from another script join their first skeletons (عبد الله: "bd" + "l" meets Abdullah's "bdl").
   let crossScript: string | null = '';
   const texts: string[] = [];
   for (const part of parts) {
     weight += part.weight;
     hangul ||= part.hangul === true;
-    crossScript = crossScript !== null && part.crossScript !== null ? crossScript + part.crossScript.replace(/^~/, '') : null;
+    const first = part.crossScript?.[0];
+    crossScript = crossScript !== null && first !== undefined ? crossScript + first.replace(/^~/, '') : null;
     texts.push(part.text);
   }
   const features = analyze(texts);
-  const joinedScript = crossScript === null ? null : `${parts[0]?.crossScript?.startsWith('~') === true ? '~' : ''}${crossScript.replace(/(.)\1+/g, '$1')}`;
+  const loose = parts[0]?.crossScript?.[0]?.startsWith('~') === true;
+  const joinedScript = crossScript === null ? null : [`${loose ? '~' : ''}${crossScript.replace(/(.)\1+/g, '$1')}`];
   return nameToken(texts.join(''), features, features.role, weight, hangul, joinedScript);
 }
 

@@ -7,7 +7,18 @@ import { normalizeText } from './normalize-text';
 import { hasHangul, romanizeHangul } from './romanize-hangul';
 import { hasPatronymicEnding } from './slavic-name-keys';
 import { koreanReadingsOfCyrillic } from './cyrillic-korean';
-import { arabicSkeleton, hasArabicScript, hasHan, hasOtherScript, latinReading, looseConsonantKey, simplifyHan } from './script-readings';
+import {
+  arabicSkeleton,
+  hasArabicScript,
+  hasHan,
+  hasHebrewScript,
+  hasOtherScript,
+  latinArabicSkeleton,
+  latinReading,
+  looseConsonantKey,
+  simplifyHan,
+  withoutNasalsBeforeStops,
+} from './script-readings';
 import { cyrillicReadings, hasCyrillic } from './transliterate-cyrillic';
 
 /**
@@ -52,6 +63,13 @@ export interface NameFormOptions {
   entityType?: EntityType | 'any';
   /** The list's own kind of name: an `acronym` name is one exact-only part. */
   acronym?: boolean;
+  /**
+   * A query's parts read from another script carry their consonant skeletons, on which they meet Latin list names
+   * (default). A list's names do not: a Latin query meets a listed person by the Latin names the list gives, and a
+   * skeleton of the list's Arabic-script alias would meet any Latin name of the same consonants (Sophie Meyer,
+   * سيفي عماري).
+   */
+  crossScript?: boolean;
   analyze?: TokenAnalyzer;
 }
 
@@ -140,28 +158,43 @@ function scriptReadings(normalized: string): Array<{ origin: FormOrigin; text: s
  */
 function transliteratedForm(variant: string, normalized: string, options: FormOptions): NameForm | null {
   // Each part's skeleton in the other script, when it was read from one (Han is read in pinyin: no skeleton).
-  const skeletons = new Map<string, string>();
+  const skeletons = new Map<string, string[]>();
   const texts: string[] = [];
   if (hasArabicScript(normalized)) {
-    for (const word of normalized.split(' ')) {
+    for (const written of normalized.split(' ')) {
+      // The article written onto the name (الفرقان) is a part of its own, as Latin spellings write it (Al Furqan).
+      const glued = written.length > 3 && written.startsWith('ال') && written !== 'الله' && hasArabicScript(written);
+      if (glued) {
+        texts.push('al');
+        // No consonants of its own, but it joins the skeletons of parts written together (عبد القادر = Abdulqader).
+        skeletons.set('al', ['']);
+      }
+      const word = glued ? written.slice(2) : written;
       const reading = hasArabicScript(word) ? latinReading(word) : word;
       if (reading === null) continue;
       for (const part of reading.split(' ')) {
         texts.push(part);
-        if (hasArabicScript(word) && !reading.includes(' ')) skeletons.set(part, arabicSkeleton(word));
+        if (hasArabicScript(word) && !reading.includes(' ')) skeletons.set(part, [arabicSkeleton(word)]);
       }
     }
   } else {
     const reading = latinReading(variant);
     if (reading === null) return null;
     const written = new Set(normalized.split(' '));
+    const hebrew = hasHebrewScript(variant);
     for (const part of reading.split(' ')) {
       texts.push(part);
-      if (!written.has(part) && !hasHan(variant)) skeletons.set(part, `~${looseConsonantKey(part)}`);
+      // Hebrew writes Arabic names letter for letter: the Arabic skeleton of its reading too (עבד = "bd" of Abdul).
+      if (!written.has(part) && !hasHan(variant)) {
+        // Greek μπ is b or mb, χ is kh or h (Χαμπίμπ Habib): every reading's key.
+        const spellings = new Set([part, withoutNasalsBeforeStops(part)].flatMap((spelling) => [spelling, spelling.replace(/kh/g, 'h')]));
+        const loose = [...new Set([...spellings].map((spelling) => `~${looseConsonantKey(spelling)}`))];
+        skeletons.set(part, hebrew ? [...loose, latinArabicSkeleton(part)] : loose);
+      }
     }
   }
   const form = buildForm(texts, 'transliterated', options);
-  if (!form) return null;
+  if (!form || options.crossScript === false) return form;
   const tokens = form.tokens.map((token) => {
     const skeleton = skeletons.get(token.text);
     return skeleton === undefined ? token : makeToken(token.text, options.analyze, token.role, false, skeleton);
@@ -264,6 +297,8 @@ interface FormOptions {
   bracketedTail?: number;
   /** An organization's place inside its name is left there (see `OrganizationWordsOptions.placesInName`). */
   placesInName?: boolean;
+  /** Parts read from another script carry their cross-script skeletons (queries only, see `NameToken.crossScript`). */
+  crossScript?: boolean;
 }
 
 /** The organization's reading with the places inside its name left there, when `form` took one out (else null). */
@@ -364,7 +399,9 @@ export function nameForms(raw: string, options: NameFormOptions = {}): NameForm[
       const bracketedTail = texts.length === words ? tailWords : 0;
       for (const form of readingForms(texts, reading.origin, { entityType, analyze, bracketedTail })) add(form);
     }
-    if (hasOtherScript(normalized)) add(transliteratedForm(`${variant.text} ${variant.tail}`, normalized, { entityType, analyze }));
+    if (hasOtherScript(normalized)) {
+      add(transliteratedForm(`${variant.text} ${variant.tail}`, normalized, { entityType, analyze, crossScript: options.crossScript !== false }));
+    }
   }
   for (const acronym of acronyms) {
     add(acronymForm(acronym, analyze));

@@ -2,7 +2,7 @@ import { givenNameClasses } from './given-name-variants';
 import { koreanSyllableKeysOfParts } from './korean-romanization-classes';
 import { kinshipClass, namePartRole, namePartWeight, type NamePartRole } from './name-part-weights';
 import { phoneticSkeleton } from './phonetic-skeleton';
-import { latinArabicSkeleton, looseConsonantKey } from './script-readings';
+import { latinArabicSkeleton, looseConsonantKey, withoutNasalsBeforeStops } from './script-readings';
 import { frenchSkeleton, hasSlavicSpelling, looseSlavicKey } from './slavic-name-keys';
 
 /**
@@ -45,12 +45,13 @@ export interface NameToken extends TokenFeatures {
    */
   readonly hangul?: boolean;
   /**
-   * The part was read from another script: the consonant skeleton of its word, on which it meets a Latin
-   * transliteration holding the same among its `crossScriptKeys` — the Arabic skeleton of an Arabic-script word
-   * (`arabicSkeleton`), `~` and the loose skeleton of the reading for Greek, Hebrew, Georgian, Armenian, kana …
-   * (`looseConsonantKey`). Null for a part written in Latin letters (or read from Cyrillic, Hangul or Han).
+   * The part of a query was read from another script: the consonant skeletons of its word, on which it meets a
+   * Latin part holding one of them among its `crossScriptKeys` — the Arabic skeleton of an Arabic-script word
+   * (`arabicSkeleton`; of a Hebrew word's reading too, for Arabic names written in Hebrew), `~` and the loose
+   * skeleton of the reading for Greek, Hebrew, Georgian, Armenian, kana … (`looseConsonantKey`). Null for a part
+   * written in Latin letters (or read from Cyrillic, Hangul or Han), and for every list part.
    */
-  readonly crossScript: string | null;
+  readonly crossScript: readonly string[] | null;
 }
 
 /** Consonant classes a loose cross-script key needs (a one-class key is checked for length, see `compareParts`). */
@@ -66,11 +67,19 @@ function crossScriptKeysOf(text: string): string[] {
     const bare = latinArabicSkeleton(text.slice(2));
     if (bare.length > 0 && bare !== arabic) keys.push(bare);
   }
-  // A Latin ch may be hushing or hissing (Chaika, Michel), a v a vowel letter's w or a b (see `looseConsonantKey`).
-  for (const chAs of text.includes('ch') ? (['j', 's'] as const) : (['j'] as const)) {
-    for (const vAs of text.includes('v') ? (['', 'b'] as const) : ([''] as const)) {
-      const loose = looseConsonantKey(text, chAs, vAs);
-      if (loose.length >= MIN_LOOSE_KEY_LENGTH && !keys.includes(`~${loose}`)) keys.push(`~${loose}`);
+  // A Latin ch may be hushing or hissing (Chaika, Michel), a v a vowel letter's w or a b, a kh an h (Greek Χ
+  // for Habib and Khalimov alike), a nasal before its stop silent (Greek μπ for Mbarushimana's mb): see
+  // `looseConsonantKey` and `withoutNasalsBeforeStops`.
+  for (const spelling of new Set([text, withoutNasalsBeforeStops(text)])) {
+    for (const chAs of spelling.includes('ch') ? (['j', 's'] as const) : (['j'] as const)) {
+      for (const vAs of spelling.includes('v') ? (['', 'b'] as const) : ([''] as const)) {
+        // … and a Korean hw the f of kana (ファン for Hwan).
+        const variants = new Set([spelling, spelling.replace(/kh/g, 'h'), spelling.replace(/hw/g, 'f')]);
+        for (const variant of variants) {
+          const loose = looseConsonantKey(variant, chAs, vAs);
+          if (loose.length >= MIN_LOOSE_KEY_LENGTH && !keys.includes(`~${loose}`)) keys.push(`~${loose}`);
+        }
+      }
     }
   }
   return keys;
@@ -178,7 +187,7 @@ export function nameToken(
   role: NamePartRole,
   weight: number,
   hangul: boolean,
-  crossScript: string | null = null,
+  crossScript: readonly string[] | null = null,
 ): NameToken {
   return {
     text,
@@ -204,7 +213,7 @@ export function makeToken(
   analyze: TokenAnalyzer,
   role?: NamePartRole,
   hangul = false,
-  crossScript: string | null = null,
+  crossScript: readonly string[] | null = null,
 ): NameToken {
   const features = analyze(text);
   const finalRole = role ?? features.role;

@@ -5,7 +5,7 @@
  */
 
 /** Every apostrophe- or quote-like mark that can sit inside a name ("CH'OE SO’K MIN", «Ромашка», Ukrainian ’). */
-const APOSTROPHES_AND_QUOTES = /['’‘‛ʼʻʹʽʾʿˈ`´′″‶″"“”„‟«»‹›〝〞＂＇]/g;
+const APOSTROPHES_AND_QUOTES = /['’‘‛ʼʻʹʽʾʿˈ`´′″‶″"“”„‟«»‹›〝〞＂＇׳״]/g;
 
 /** Hyphens, dashes and minus signs of every width: they separate name parts. */
 const HYPHENS_AND_DASHES = /[-‐‑‒–—―−﹘﹣－_]/g;

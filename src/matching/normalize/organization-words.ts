@@ -65,6 +65,12 @@ const ABBREVIATIONS: ReadonlyMap<string, readonly string[]> = new Map(
       ['mfr', 'manufacturer'],
       ['mfrs', 'manufacturers'],
       ['bros', 'brothers'],
+      ['bde', 'brigade'],
+      ['imp', 'import'],
+      ['exp', 'export'],
+      ['impex', 'import export'],
+      ['bn', 'battalion'],
+      ['regt', 'regiment'],
       ['natl', 'national'],
       ['jv', 'joint venture'],
       ['govt', 'government'],
@@ -350,6 +356,12 @@ function canonicalize(tokens: readonly string[], organizationWords: boolean): st
     }
     if (organizationWords && DROPPED_CONNECTIVES.has(token) && tokens.length > 1) {
       index += 1;
+      continue;
+    }
+    // J/V, written apart by normalization: a joint venture.
+    if (organizationWords && token === 'j' && next === 'v') {
+      words.push('joint', 'venture');
+      index += 2;
       continue;
     }
     const full = organizationWords ? ABBREVIATIONS.get(token) : undefined;

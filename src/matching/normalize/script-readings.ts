@@ -31,6 +31,11 @@ export function hasHan(text: string): boolean {
   return HAN.test(text);
 }
 
+/** True when `text` has a Hebrew letter. */
+export function hasHebrewScript(text: string): boolean {
+  return HEBREW_LETTER.test(text);
+}
+
 /** True when `text` has an Arabic-script letter (Arabic, Persian, Urdu, Pashto …). */
 export function hasArabicScript(text: string): boolean {
   return ARABIC_LETTER.test(text);
@@ -153,6 +158,7 @@ const HEBREW_GERESH: ReadonlyArray<readonly [RegExp, string]> = [
   [/ת['׳’]/g, 'th'],
   [/ד['׳’]/g, 'dh'],
   [/ע['׳’]/g, 'gh'],
+  [/ט['׳’]/g, 'z'],
 ];
 
 /**
@@ -388,6 +394,15 @@ export function looseConsonantKey(token: string, chAs: 'j' | 's' = 'j', vAs: '' 
 const LOOSE_VOWELS = new Set(['a', 'e', 'i', 'o', 'u', 'y']);
 
 const LATIN_WORD = /^[a-z]+$/;
+
+/**
+ * `word` with a nasal before its stop left out (mb → b, nd → d, nk → k …): Greek writes b, d, g as μπ, ντ, γκ and
+ * Latin spellings of African and Slavic names write mb, nd, nk where other scripts hear one sound (Μπαρουσιμάνα
+ * Mbarushimana, Γκαλούμπο Nkalubo). One of the readings compared, never the only one.
+ */
+export function withoutNasalsBeforeStops(word: string): string {
+  return word.replace(/m(?=[bp])|n(?=[dtgk])/g, '');
+}
 
 /** `LOOSE_CLASSES` by first letter, longest spelling first. */
 const LOOSE_BY_LETTER: ReadonlyMap<string, ReadonlyArray<readonly [string, string]>> = (() => {

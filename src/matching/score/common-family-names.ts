@@ -1,35 +1,22 @@
 import type { CanonicalEntity } from '../../model/entity';
 import type { IndexedForm } from '../index/build-name-index';
-import { isCommonNameSyllable } from '../normalize/korean-romanization-classes';
 import type { NameToken } from '../normalize/name-tokens';
-import { phoneticSkeleton } from '../normalize/phonetic-skeleton';
 
 /**
- * Which family names are too common for an initial to say whose name it is ("A. Kim" could be anyone): by the
- * lists' own counts (a family name carried by `COMMON_AMONG_LISTED` listed persons or more), by the part's role (the
- * common Arabic given names that serve as family names), one-syllable Korean family names (a few hundred names for
- * a whole nation), and a short table of the commonest family names of the origins a screening sees.
+ * Which family names are too common for an initial to say whose name it is ("A. Kim" could be anyone), by the lists'
+ * own statistics as issue 11 asks: a family name carried by `COMMON_AMONG_LISTED` listed persons or more, and the
+ * given names that serve as family names everywhere (Ali, Hussein).
  */
 
 /** A family name on this many listed persons is common, whatever else is known of it. */
 export const COMMON_AMONG_LISTED = 3;
 
-/** The commonest family names of Chinese, Vietnamese, Russian, South Asian and English origin (by skeleton). */
-const COMMON_BY_ORIGIN: ReadonlySet<string> = new Set(
-  [
-    'wang', 'li', 'zhang', 'liu', 'chen', 'yang', 'huang', 'zhao', 'wu', 'zhou', 'xu', 'sun', 'ma', 'zhu', 'hu', 'guo',
-    'he', 'lin', 'luo', 'gao', 'nguyen', 'tran', 'le', 'pham', 'ivanov', 'ivanova', 'smirnov', 'smirnova', 'kuznetsov',
-    'popov', 'petrov', 'sokolov', 'volkov', 'khan', 'singh', 'kumar', 'shah', 'patel', 'smith', 'jones', 'brown',
-    'johnson', 'williams', 'garcia', 'martinez', 'rodriguez', 'lopez', 'gonzalez', 'hernandez', 'muller', 'martin',
-  ].map(phoneticSkeleton),
-);
-
-/** True when `token` is common by origin alone (see the module comment), without the lists' counts. */
+/**
+ * True when `token` is common whatever the list: one of the given names that serve as family names the world over
+ * (Ali, Mohammed, Hussein: the `common` role of `name-part-weights.ts`).
+ */
 export function isCommonByOrigin(token: NameToken): boolean {
-  if (token.role === 'common') return true;
-  const syllable = token.koreanSyllableKeys[0];
-  if (token.koreanSyllables === 1 && syllable !== undefined && isCommonNameSyllable(syllable)) return true;
-  return COMMON_BY_ORIGIN.has(token.skeleton);
+  return token.role === 'common';
 }
 
 /**

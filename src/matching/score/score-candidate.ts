@@ -188,6 +188,9 @@ export function bestNameMatch(
     if (!listForm || !name) continue;
     const form = listForm.form;
     for (const queryForm of queryForms) {
+      // A place taken out of the name is an organization's qualifier: that reading is not a person's name ("Do Dong
+      // UK" is no British Dodong).
+      if (queryForm.qualifiers.length > 0 && entity.type === 'person') continue;
       const nameScore = scoreNamePair(queryForm, form, context);
       if (nameScore.score === 0) continue;
       const conflicts = nameConflicts(nameScore);

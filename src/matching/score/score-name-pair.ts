@@ -1,6 +1,7 @@
 import type { NameForm } from '../normalize/name-forms';
 import type { NameToken } from '../normalize/name-tokens';
 import { alignParts, type PartAlignment } from './align-name-parts';
+import type { PartRelation } from './compare-name-parts';
 
 /**
  * The name score of one query form against one list form: a weighted Dice coefficient over the aligned parts.
@@ -108,6 +109,9 @@ function namePartCount(tokens: readonly NameToken[]): number {
   return count;
 }
 
+/** The part beside initials must be written as listed, or in another romanization, transliteration or script. */
+const INITIAL_ANCHOR_RELATIONS: ReadonlySet<PartRelation> = new Set(['exact', 'korean-class', 'transliteration', 'cross-script']);
+
 /**
  * Initials count only beside a part that says whose they are: "V. Putin", not "A. Kim". When every name part but the
  * family name is met by an initial and that family name is common, the initials are taken back (left unpaired).
@@ -115,15 +119,19 @@ function namePartCount(tokens: readonly NameToken[]): number {
 function withoutLoneInitials(alignment: PartAlignment, list: readonly NameToken[], context: NameScoreContext): PartAlignment {
   let initials = 0;
   let anchor: NameToken | undefined;
+  let anchorRelation: PartRelation = 'different';
   let anchors = 0;
   for (const pair of alignment.pairs) {
     if (pair.comparison.relation === 'initial') initials += 1;
     else if ((list[pair.listIndex]?.weight ?? 0) >= NAME_PART_WEIGHT) {
       anchors += 1;
       anchor = list[pair.listIndex];
+      anchorRelation = pair.comparison.relation;
     }
   }
-  if (initials === 0 || anchors > 1 || (anchor !== undefined && !context.isCommonFamilyName(anchor))) return alignment;
+  // … nor beside a misspelt one or a given name's short form ("M. G. Jon" is not GABRIEL JOK RIAK MAKOL).
+  const weakAnchor = anchor === undefined || context.isCommonFamilyName(anchor) || !INITIAL_ANCHOR_RELATIONS.has(anchorRelation);
+  if (initials === 0 || anchors > 1 || !weakAnchor) return alignment;
   const dropped = alignment.pairs.filter((pair) => pair.comparison.relation === 'initial');
   const byIndex = (a: number, b: number): number => a - b;
   return {
@@ -153,6 +161,9 @@ function isFullerQuery(alignment: PartAlignment, queryForm: NameForm, listForm: 
   return pairedWeight >= FULLER_QUERY_MIN_LIST_WEIGHT;
 }
 
+/** Query forms written in Latin or Cyrillic letters (ММЦ): the only ones an acronym can be. */
+const LATIN_ORIGINS = new Set(['latin', 'acronym', 'cyrillic-ru', 'cyrillic-uk']);
+
 /** Scores one fixed pair of forms (no joining). */
 function scoreAligned(queryForm: NameForm, listForm: NameForm, context: NameScoreContext): NameScore {
   const query = queryForm.tokens;
@@ -175,7 +186,10 @@ function scoreAligned(queryForm: NameForm, listForm: NameForm, context: NameScor
     matchedMass += weight * similarity;
     matchedMassAsEqual += weight * (relation === 'korean-class' || relation === 'transliteration' || relation === 'cross-script' ? 1 : similarity);
   }
-  if (matchedWeight === 0) {
+  // An acronym is a name only alone ("ISI" is not in "I Si U", 이시우), and only in Latin letters (기아 Kia, read
+  // "gia", is not the GIA).
+  const acronymMisread = listForm.origin === 'acronym' && (alignment.unmatchedQuery.length > 0 || !LATIN_ORIGINS.has(queryForm.origin));
+  if (matchedWeight === 0 || acronymMisread) {
     return { score: 0, nameSimilarity: 0, classEquivalence: 0, partCoverage: 0, alignment, queryForm, listForm };
   }
   const strict =
@@ -259,14 +273,17 @@ export function scoreNamePair(queryForm: NameForm, listForm: NameForm, context: 
   const { unmatchedQuery, unmatchedList } = best.alignment;
   // Joining parts can only help where parts are left over on both sides, and only if two adjacent leftovers on one
   // side are about as long together as a leftover on the other.
-  if (unmatchedQuery.length === 0 || unmatchedList.length === 0) return best;
+  if (unmatchedList.length === 0 || (unmatchedQuery.length === 0 && queryForm.origin !== 'transliterated')) return best;
   if (joinCouldHelp(queryForm, unmatchedQuery, listForm, unmatchedList)) {
     for (const variant of context.variantsOf(queryForm)) {
       const candidate = scoreAligned(variant, listForm, context);
       if (candidate.score > best.score) best = candidate;
     }
   }
-  if (joinCouldHelp(listForm, unmatchedList, queryForm, unmatchedQuery)) {
+  // A reading from another script writes a Korean given name as one word (ユ・チョルウ "yu choru" for YU CHOL U)
+  // and may have met one listed syllable by its consonants, leaving the other over: try the listed parts joined.
+  const readJoined = queryForm.origin === 'transliterated' && unmatchedList.length > 0;
+  if (readJoined || joinCouldHelp(listForm, unmatchedList, queryForm, unmatchedQuery)) {
     for (const variant of context.variantsOf(listForm)) {
       const candidate = scoreAligned(queryForm, variant, context);
       if (candidate.score > best.score) best = candidate;
