@@ -19,6 +19,9 @@ export const MAX_POSTINGS_SHARE = 0.25;
 /** Below this many list names, a part is never too common to vote (a tiny list has no common parts). */
 const MIN_MAX_POSTINGS = 50;
 
+/** Parts weighing this much are name parts (see `namePartCount` in score-name-pair.ts). */
+const NAME_PART_MIN_WEIGHT = 0.5;
+
 /** Among equally voted names, shorter ones first: each extra part costs this share of the votes. */
 const EXTRA_PART_VOTE_DISCOUNT = 0.03;
 
@@ -37,6 +40,8 @@ export interface NameIndex {
   readonly formEntity: Int32Array;
   /** Summed part weight of each form. */
   readonly formWeight: Float32Array;
+  /** Summed weight of each form's name parts (particles and stopwords left out): what a fuller query must hold. */
+  readonly formNamedWeight: Float32Array;
   /** Vote factor of each form: 1 for one part, a little less for each part beyond (`EXTRA_PART_VOTE_DISCOUNT`). */
   readonly lengthDiscount: Float32Array;
   /** Normalized handle (identifier names) → entity indices. */
@@ -221,12 +226,16 @@ export function buildNameIndex(
   }
 
   const formWeight = Float32Array.from(forms, ({ form }) => form.tokens.reduce((sum, token) => sum + token.weight, 0));
+  const formNamedWeight = Float32Array.from(forms, ({ form }) =>
+    form.tokens.reduce((sum, token) => sum + (token.weight >= NAME_PART_MIN_WEIGHT ? token.weight : 0), 0),
+  );
   const lengthDiscount = Float32Array.from(forms, ({ form }) => 1 / (1 + EXTRA_PART_VOTE_DISCOUNT * (form.tokens.length - 1)));
   return {
     entities,
     forms,
     formEntity: Int32Array.from(forms, ({ entityIndex }) => entityIndex),
     formWeight,
+    formNamedWeight,
     lengthDiscount,
     handles,
     vocabulary,

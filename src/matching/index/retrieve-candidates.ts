@@ -1,7 +1,7 @@
 import { joinedParts } from '../normalize/joined-parts';
 import type { NameForm } from '../normalize/name-forms';
 import type { JoinedTokenAnalyzer, NameToken } from '../normalize/name-tokens';
-import { isInitialsQuery, mayBeFullerQuery, scoreUpperBound, unseenInitialListMass, unseenInitialMass, unseenPatronymicMass } from '../score/name-score-bound';
+import { BOUND_MARGIN, FULLER_QUERY_MIN_SIMILARITY, isInitialsQuery, mayBeFullerQuery, scoreUpperBound, unseenInitialListMass, unseenInitialMass, unseenPatronymicMass } from '../score/name-score-bound';
 import type { NameIndex } from './build-name-index';
 import { PartNeighbourFinder, type PartNeighbours } from './part-neighbours';
 import { RetrievalScratch, TALLIED_POSITIONS } from './retrieval-scratch';
@@ -290,6 +290,9 @@ export class CandidateRetriever {
    */
   private boundFormsInPlay(queryForm: NameForm, queryWeight: number, partCount: number): void {
     const { formTouched, formTouchedCount, formVotes, partQueryMass, partListMass, slotFormWeight, bestVotes, bestBound } = this.scratch;
+    const slotForm = this.scratch.slots.keyOfSlot;
+    const { formNamedWeight } = this.index;
+    const fullerMinSimilarity = FULLER_QUERY_MIN_SIMILARITY;
     const tallied = Math.min(partCount, TALLIED_POSITIONS);
     const fullerPossible = mayBeFullerQuery(partCount);
     const initialsQuery = isInitialsQuery(queryForm.tokens);
@@ -310,7 +313,11 @@ export class CandidateRetriever {
         partQueryMass[index] = 0;
         partListMass[index] = 0;
       }
-      const bound = scoreUpperBound(queryWeight, slotFormWeight[slot] as number, queryMass, listMass, fullerPossible, initialsQuery);
+      // A fuller query holds every name part of the list name at FULLER_QUERY_MIN_SIMILARITY or better: a name whose
+      // found list mass falls short of that cannot be one, and its extra query parts cost the ordinary price.
+      const fuller =
+        fullerPossible && listMass >= fullerMinSimilarity * (formNamedWeight[slotForm[slot] as number] as number) - BOUND_MARGIN;
+      const bound = scoreUpperBound(queryWeight, slotFormWeight[slot] as number, queryMass, listMass, fuller, initialsQuery);
       formVotes[slot] = 0;
       if (votes > (bestVotes[slot] as number)) bestVotes[slot] = votes;
       if (bound > (bestBound[slot] as number)) bestBound[slot] = bound;

@@ -539,17 +539,19 @@ export type LegalFormAgreement = 'same' | 'compatible' | 'conflict' | 'absent';
  * `conflict` only when both name specific forms of different families (LLC vs JSC, AG vs GmbH), `absent` when
  * either side has none.
  */
+/** The families of `forms`; "Company, Ltd" names a limited company: the generic word says nothing beside a specific form. */
+function specificFamilies(forms: readonly LegalFormClass[]): Set<string> {
+  const families = new Set<string>();
+  for (const form of forms) for (const family of FAMILIES[form]) families.add(family);
+  if (families.size > 1) families.delete('generic');
+  return families;
+}
+
 export function compareLegalForms(a: readonly LegalFormClass[], b: readonly LegalFormClass[]): LegalFormAgreement {
   if (a.length === 0 || b.length === 0) return 'absent';
   if (a.some((form) => b.includes(form))) return 'same';
-  // "Company, Ltd" names a limited company: the generic word says nothing beside a specific form.
-  const specific = (forms: readonly LegalFormClass[]): Set<string> => {
-    const families = new Set(forms.flatMap((form) => FAMILIES[form]));
-    if (families.size > 1) families.delete('generic');
-    return families;
-  };
-  const familiesA = specific(a);
-  const familiesB = specific(b);
+  const familiesA = specificFamilies(a);
+  const familiesB = specificFamilies(b);
   if (familiesA.has('generic') || familiesB.has('generic')) return 'compatible';
   for (const family of familiesA) if (familiesB.has(family)) return 'compatible';
   return 'conflict';

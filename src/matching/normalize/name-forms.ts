@@ -253,9 +253,8 @@ function buildForm(
   }
   if (options.entityType === 'organization') {
     const words = canonicalOrganizationWords([...texts, ...tail], {
+      ...ORGANIZATION_WORD_OPTIONS,
       bracketedTail: tail.length,
-      unbracketedTrailingPlace: true,
-      leadingCity: true,
       placesInName: options.placesInName === true,
     });
     texts = words.tokens;
@@ -290,6 +289,9 @@ function buildForm(
   return { text: texts.join(' '), tokens, legalForms, qualifiers, origin, koreanShaped, familyIndex, givenIndex };
 }
 
+/** How organization names are read: places unbracketed at the end and cities at the start are qualifiers too. */
+const ORGANIZATION_WORD_OPTIONS = { unbracketedTrailingPlace: true, leadingCity: true } as const;
+
 interface FormOptions {
   entityType: EntityType | 'any';
   analyze: TokenAnalyzer;
@@ -318,7 +320,7 @@ function readingForms(texts: readonly string[], origin: FormOrigin, options: For
   if (options.entityType === 'organization') return [form, withPlacesInName(form, texts, origin, options)];
   if (options.entityType !== 'any' || !form) return [form];
   const forms: Array<NameForm | null> = [form];
-  if ((options.bracketedTail ?? 0) > 0 || organizationWordsMayChange(texts)) {
+  if ((options.bracketedTail ?? 0) > 0 || organizationWordsMayChange(texts, ORGANIZATION_WORD_OPTIONS)) {
     const organization = buildForm(texts, origin, { ...options, entityType: 'organization' });
     if (organization && (organization.text !== form.text || organization.qualifiers.length > 0)) forms.push(organization);
     forms.push(withPlacesInName(organization, texts, origin, { ...options, entityType: 'organization' }));

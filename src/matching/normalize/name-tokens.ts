@@ -1,4 +1,4 @@
-import { givenNameClasses } from './given-name-variants';
+import { shippedGivenNameTable } from './given-name-variants';
 import { koreanSyllableKeysOfParts } from './korean-romanization-classes';
 import { kinshipClass, namePartRole, namePartWeight, type NamePartRole } from './name-part-weights';
 import { phoneticSkeleton } from './phonetic-skeleton';
@@ -54,6 +54,8 @@ export interface NameToken extends TokenFeatures {
   readonly crossScript: readonly string[] | null;
 }
 
+const NO_KEYS: readonly string[] = [];
+
 /** Consonant classes a loose cross-script key needs (a one-class key is checked for length, see `compareParts`). */
 const MIN_LOOSE_KEY_LENGTH = 1;
 
@@ -91,8 +93,11 @@ export type TokenAnalyzer = (text: string) => TokenFeatures;
 /** Features of parts written together (the Korean class follows the written syllables, see `joinTokens`). */
 export type JoinedTokenAnalyzer = (parts: readonly string[]) => TokenFeatures;
 
-/** Analyzes one token from scratch (no cache). */
-export function analyzeToken(text: string): TokenFeatures {
+/**
+ * Analyzes one token from scratch (no cache). `crossScript` false leaves `crossScriptKeys` empty: a query's Latin
+ * part never needs them (only a query part is ever read from another script, and it meets list parts).
+ */
+export function analyzeToken(text: string, crossScript = true): TokenFeatures {
   const phonetic = phoneticSkeleton(text);
   const role = namePartRole(text, phonetic);
   const koreanSyllableKeys = koreanSyllableKeysOfParts([text]) ?? [];
@@ -105,8 +110,8 @@ export function analyzeToken(text: string): TokenFeatures {
     loose: looseSlavicKey(text),
     slavic: hasSlavicSpelling(text),
     frenchSkeleton: frenchSkeleton(text),
-    nicknames: givenNameClasses(text),
-    crossScriptKeys: crossScriptKeysOf(text),
+    nicknames: shippedGivenNameTable().classesOfSkeleton(phonetic),
+    crossScriptKeys: crossScript ? crossScriptKeysOf(text) : NO_KEYS,
     role,
   };
 }
@@ -141,7 +146,7 @@ export function createTokenAnalyzer(): { analyze: TokenAnalyzer; analyzeJoined: 
   const analyze: TokenAnalyzer = (text) => {
     const cached = cache.get(text) ?? queryCache.get(text);
     if (cached) return cached;
-    const features = analyzeToken(text);
+    const features = analyzeToken(text, learning);
     remember(cache, queryCache, text, features);
     return features;
   };

@@ -799,8 +799,8 @@ function leadingCity(tokens: readonly string[]): { end: number; qualifier: Organ
  * "of" a qualifier may follow, a Russian number ending): a cheap test, so a name of unknown type is read as an
  * organization's only when that reading differs.
  */
-export function organizationWordsMayChange(tokens: readonly string[]): boolean {
-  return tokens.some(
+export function organizationWordsMayChange(tokens: readonly string[], options: OrganizationWordsOptions = {}): boolean {
+  const mayChange = tokens.some(
     (token) =>
       ABBREVIATIONS.has(token) ||
       NUMBER_WORDS.has(token) ||
@@ -811,6 +811,10 @@ export function organizationWordsMayChange(tokens: readonly string[]): boolean {
       QUALIFIER_FIRST_WORDS.has(token) ||
       isDigit(token.charCodeAt(0)),
   );
+  if (!mayChange) return false;
+  // A word that could begin a place (Nam, Abu, San) is common in names: look closer.
+  const { tokens: words, qualifiers } = canonicalOrganizationWords(tokens, options);
+  return qualifiers.length > 0 || words.length !== tokens.length || words.some((word, index) => word !== tokens[index]);
 }
 
 /** The first word of every place and organization qualifier ("hong" of "hong kong"): a name holding one may have one. */

@@ -58,13 +58,14 @@ function sameCrossScriptSkeleton(a: NameToken, b: NameToken): boolean {
   if ((a.crossScript === null) === (b.crossScript === null)) return false;
   const read = a.crossScript === null ? b : a;
   const latin = a.crossScript === null ? a : b;
-  return (read.crossScript ?? []).some((key) => {
-    if (key.length === 0 || !latin.crossScriptKeys.includes(key)) return false;
+  for (const key of read.crossScript ?? []) {
+    if (key.length === 0 || !latin.crossScriptKeys.includes(key)) continue;
     if (!key.startsWith('~')) return true;
     // One consonant class says little (Lavrov is "r"): then the two must be of one length, give or take three letters.
-    if (key.length <= 2 && Math.abs(read.text.length - latin.text.length) > 3) return false;
-    return read.text.length <= LOOSE_LENGTH_RATIO * latin.text.length + 1;
-  });
+    if (key.length <= 2 && Math.abs(read.text.length - latin.text.length) > 3) continue;
+    if (read.text.length <= LOOSE_LENGTH_RATIO * latin.text.length + 1) return true;
+  }
+  return false;
 }
 
 /** How much longer a reading on the loose skeleton may be than the Latin part (kana adds vowels; Hebrew drops them). */

@@ -25,14 +25,15 @@ export interface Conflict {
  * A patronymic on each side, paired with nothing (not even a lossy romanization of the other): two fathers' names,
  * so two persons however alike the rest. A patronymic one side omits is no conflict.
  */
+function unpairedPatronymic(form: NameForm, unmatched: readonly number[]): string | null {
+  for (const index of unmatched) {
+    const token = form.tokens[index];
+    if (token?.role === 'patronymic') return token.text;
+  }
+  return null;
+}
+
 export function patronymicConflict(queryForm: NameForm, listForm: NameForm, alignment: PartAlignment): Conflict | null {
-  const unpairedPatronymic = (form: NameForm, unmatched: readonly number[]): string | null => {
-    for (const index of unmatched) {
-      const token = form.tokens[index];
-      if (token?.role === 'patronymic') return token.text;
-    }
-    return null;
-  };
   const query = unpairedPatronymic(queryForm, alignment.unmatchedQuery);
   const list = query === null ? null : unpairedPatronymic(listForm, alignment.unmatchedList);
   if (query === null || list === null) return null;

@@ -2,7 +2,7 @@ import type { NameToken } from '../normalize/name-tokens';
 import { INITIAL_SIMILARITY, maxTypoEdits, typoSimilarity } from './compare-name-parts';
 import { EXTRA_PART_COST, FULLER_QUERY_EXTRA_COST, INITIALS_QUERY_MISSING_COST, MISSING_PART_COST } from './score-name-pair';
 
-export { isInitialsQuery, mayBeFullerQuery } from './score-name-pair';
+export { FULLER_QUERY_MIN_SIMILARITY, isInitialsQuery, mayBeFullerQuery } from './score-name-pair';
 
 /**
  * Upper bounds of the name score (`scoreNamePair`), which retrieval uses to leave out names that cannot reach a

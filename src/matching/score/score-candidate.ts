@@ -232,8 +232,11 @@ function agreedFeatures({ queryForm, listForm, alignment }: NameScore): string[]
   const legal = compareLegalForms(queryForm.legalForms, listForm.legalForms);
   if (legal === 'same' || legal === 'compatible') agreed.push('legalForm');
   if (compareQualifiers(queryForm.qualifiers, listForm.qualifiers) === 'same') agreed.push('qualifier');
-  if (alignment.pairs.some((pair) => queryForm.tokens[pair.queryIndex]?.role === 'patronymic' && listForm.tokens[pair.listIndex]?.role === 'patronymic')) {
-    agreed.push('patronymic');
+  for (const pair of alignment.pairs) {
+    if (queryForm.tokens[pair.queryIndex]?.role === 'patronymic' && listForm.tokens[pair.listIndex]?.role === 'patronymic') {
+      agreed.push('patronymic');
+      break;
+    }
   }
   return agreed;
 }

@@ -51,7 +51,7 @@ export function mayBeFullerQuery(partCount: number): boolean {
 }
 
 /** A fuller query's parts paired with the listed name must each be at least this similar (a typo at most). */
-const FULLER_QUERY_MIN_SIMILARITY = 0.85;
+export const FULLER_QUERY_MIN_SIMILARITY = 0.85;
 
 /** The listed parts a fuller query holds must weigh this much together: two common given names are not enough. */
 const FULLER_QUERY_MIN_LIST_WEIGHT = 1.6;
@@ -129,9 +129,10 @@ function withoutLoneInitials(alignment: PartAlignment, list: readonly NameToken[
       anchorRelation = pair.comparison.relation;
     }
   }
+  if (initials === 0 || anchors > 1) return alignment;
   // … nor beside a misspelt one or a given name's short form ("M. G. Jon" is not GABRIEL JOK RIAK MAKOL).
   const weakAnchor = anchor === undefined || context.isCommonFamilyName(anchor) || !INITIAL_ANCHOR_RELATIONS.has(anchorRelation);
-  if (initials === 0 || anchors > 1 || !weakAnchor) return alignment;
+  if (!weakAnchor) return alignment;
   const dropped = alignment.pairs.filter((pair) => pair.comparison.relation === 'initial');
   const byIndex = (a: number, b: number): number => a - b;
   return {
