@@ -320,7 +320,8 @@ function readingForms(texts: readonly string[], origin: FormOrigin, options: For
   if (options.entityType === 'organization') return [form, withPlacesInName(form, texts, origin, options)];
   if (options.entityType !== 'any' || !form) return [form];
   const forms: Array<NameForm | null> = [form];
-  if ((options.bracketedTail ?? 0) > 0 || organizationWordsMayChange(texts, ORGANIZATION_WORD_OPTIONS)) {
+  // Judged on the words without their legal forms ("Huaxin Shipping Hongkong Limited": the place ends the name).
+  if ((options.bracketedTail ?? 0) > 0 || organizationWordsMayChange(form.text.split(' '), ORGANIZATION_WORD_OPTIONS)) {
     const organization = buildForm(texts, origin, { ...options, entityType: 'organization' });
     if (organization && (organization.text !== form.text || organization.qualifiers.length > 0)) forms.push(organization);
     forms.push(withPlacesInName(organization, texts, origin, { ...options, entityType: 'organization' }));
