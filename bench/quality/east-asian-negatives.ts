@@ -9,12 +9,7 @@ import type { NegativeCandidate } from './negative-names';
 import type { Rng } from './prng';
 import { transliterate } from './russian-transliteration';
 
-const words = (text: string): string[] => text.trim().split(/\s+/);
-const lines = (text: string): string[] =>
-  text
-    .split(/[;\n]/)
-    .map((s) => s.trim())
-    .filter((s) => s.length > 0);
+const { words, lines } = parts;
 
 // ---------------------------------------------------------------------------------------------------------------------
 // neg-koryo-saram.

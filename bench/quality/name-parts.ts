@@ -4,8 +4,10 @@
  * negative is still checked against the list (listed-name-index.ts) before it is kept.
  */
 
-const words = (text: string): string[] => text.trim().split(/\s+/);
-const lines = (text: string): string[] =>
+/** The words of a table written as text. */
+export const words = (text: string): string[] => text.trim().split(/\s+/);
+/** The entries of a table written one per line or separated by semicolons. */
+export const lines = (text: string): string[] =>
   text
     .split(/[;\n]/)
     .map((s) => s.trim())
