@@ -3,7 +3,8 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { LoadedDataset } from '../model/entity';
 import { loadInvestigation } from './investigation/load-investigation';
-import { loadResolutionSources } from './resolutions/load-resolution-sources';
+import { DESIGNATING_RESOLUTIONS } from './resolutions/designating-resolutions';
+import { loadResolutionSources, RESOLUTION_XML_DIR } from './resolutions/load-resolution-sources';
 import { loadUnConsolidatedList } from './un/load-un-list';
 
 export interface BundledDataOptions {
@@ -19,7 +20,7 @@ export const INVESTIGATION_FILES = ['investigation/insider-dprk-students.yaml', 
  * Bump a dataset's importer version whenever its mapping into the canonical model changes: the dataset version
  * covers the importer as well as the input bytes, so a database loaded by an older importer is reloaded.
  */
-const IMPORTER_VERSIONS = { un: '1', resolutions: '1', investigation: '1' } as const;
+const IMPORTER_VERSIONS = { un: '1', resolutions: '2', investigation: '1' } as const;
 
 /** One bundled dataset: the files it is read from, and how to read them. */
 export interface DatasetSpec {
@@ -43,7 +44,7 @@ export function bundledDatasets(options: BundledDataOptions): DatasetSpec[] {
     },
     {
       id: 'resolutions',
-      inputs: [resolutionsFile],
+      inputs: DESIGNATING_RESOLUTIONS.map((resolution) => path.join(options.dataDir, RESOLUTION_XML_DIR, resolution.xmlFile)),
       load: async () => ({
         id: 'resolutions',
         name: 'UN Security Council resolutions 2375 (2017) and 2397 (2017)',

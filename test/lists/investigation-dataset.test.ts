@@ -253,19 +253,16 @@ describe('the curated investigation dataset', () => {
     }
   });
 
-  it('ties the facilitator flags to S/RES/2375 para. 17 (summary only) and S/RES/2397 para. 8', () => {
+  it('ties the facilitator flags to S/RES/2375 para. 17 and S/RES/2397 para. 8, quoted from the official text at undocs', () => {
     const facilitation = dataset.entities.flatMap((e) => e.flags.filter((f) => f.code === 'dprk-labor-facilitation'));
     expect(facilitation.length).toBeGreaterThan(0);
     for (const flag of facilitation) {
       const res2375 = flag.citations.find((c) => c.sourceId === 'unsc-res-2375');
       const res2397 = flag.citations.find((c) => c.sourceId === 'unsc-res-2397');
-      expect(res2375).toMatchObject({ locator: 'S/RES/2375 (2017), para. 17', paragraph: '17' });
-      // No verbatim English text of 2375 para. 17 was found: it may only be cited as a summary.
-      expect(res2375?.quote).toBeUndefined();
-      expect(res2375?.summary).toBeTruthy();
-      expect(res2375?.url).toMatch(/^https:\/\//);
-      expect(res2397).toMatchObject({ locator: 'S/RES/2397 (2017), para. 8', paragraph: '8' });
-      expect(res2397?.url).toMatch(/^https:\/\//);
+      expect(res2375).toMatchObject({ locator: 'S/RES/2375 (2017), para. 17', paragraph: '17', url: 'https://undocs.org/S/RES/2375(2017)' });
+      expect(res2375?.quote).toMatch(/^Decides that all Member States shall not provide work authorizations for DPRK nationals/);
+      expect(res2397).toMatchObject({ locator: 'S/RES/2397 (2017), para. 8', paragraph: '8', url: 'https://undocs.org/S/RES/2397(2017)' });
+      expect(res2397?.quote).toBeTruthy();
     }
   });
 

@@ -14,6 +14,10 @@ export interface DesignatingResolution {
   adoptedOn: string;
   /** UN_LIST_TYPE of the entries its annexes designated. */
   regime: string;
+  /** The shipped copy of its official text, in `data/sources/resolutions/`. */
+  xmlFile: string;
+  /** The meeting that adopted it, as the UN's metadata gives it. */
+  meeting: string;
 }
 
 /**
@@ -32,6 +36,8 @@ export const DESIGNATING_RESOLUTIONS: readonly DesignatingResolution[] = [
     sourceId: 'unsc-res-2375',
     adoptedOn: '2017-09-11',
     regime: 'DPRK',
+    xmlFile: 'S_RES_2375_1715864E.xml',
+    meeting: 'Adopted by the Security Council at its 8042nd meeting, on 11 September 2017 (draft S/2017/769)',
   },
   {
     resolution: '2397 (2017)',
@@ -40,6 +46,8 @@ export const DESIGNATING_RESOLUTIONS: readonly DesignatingResolution[] = [
     sourceId: 'unsc-res-2397',
     adoptedOn: '2017-12-22',
     regime: 'DPRK',
+    xmlFile: 'S_RES_2397_1723207E.xml',
+    meeting: 'Adopted by the Security Council at its 8151st meeting, on 22 December 2017 (draft S/2017/1092)',
   },
 ];
 

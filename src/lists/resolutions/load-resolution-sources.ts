@@ -1,8 +1,10 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
+import { createHash } from 'node:crypto';
 import type { Source, SourceSection } from '../../model/entity';
-import { DESIGNATING_RESOLUTIONS, firstUrl } from './designating-resolutions';
+import { DESIGNATING_RESOLUTIONS, type DesignatingResolution } from './designating-resolutions';
+import { readResolutionXml, type ResolutionDocument } from './read-resolution-xml';
 
 /** Where the verified paragraph material lives inside the data directory. */
 export const RESOLUTION_PARAGRAPHS_FILE = path.join('sources', 'resolution-paragraphs.json');
@@ -65,147 +67,73 @@ export async function readResolutionParagraphs(filePath: string): Promise<Resolu
   return parsed.data;
 }
 
-const UNCONFIRMED_NUMBER = /^not confirmed/i;
+/** Where the resolutions' official text lives inside the data directory (see its SOURCE.md). */
+export const RESOLUTION_XML_DIR = path.join('sources', 'resolutions');
 
-/** The paragraph number (or range, "9-15") when a source confirms it; `undefined` otherwise. */
-export function confirmedParagraph(entry: ResolutionParagraph): string | undefined {
-  if (entry.paragraph === null || UNCONFIRMED_NUMBER.test(entry.paragraph_number_confirmed_by.trim())) {
-    return undefined;
-  }
-  // "9-15 (maritime block)" → "9-15": the parenthesis is the gatherer's label, not part of the number.
-  return entry.paragraph.replace(/\s*\(.*\)\s*$/, '').trim();
+/** Where the shipped copies were read from, for each resolution's notes. */
+const PROVENANCE =
+  'Official English text as the UN Secretariat (DGACM) publishes it in Akoma Ntoso XML: public repository ' +
+  'UNxml/SCresolutions, file Pre-2020/2017/{file}, commit 6e64b76d31e2a0cecad93a4312a3db8056a56a79 (text unchanged ' +
+  'since 558ba1de); an unofficial copy prepared from the official electronic file, whose authoritative version is ' +
+  'the document at the URL. Text as published, typos included; only runs of whitespace collapsed.';
+
+/** The UN's own address of a resolution, as the consolidated list cites resolutions. */
+export function resolutionUrl(resolution: DesignatingResolution): string {
+  return `https://undocs.org/S/RES/${resolution.number}(${resolution.resolution.replace(/^\d+ \((\d{4})\)$/, '$1')})`;
 }
 
-function locatorOf(symbol: string, entry: ResolutionParagraph): string {
-  const paragraph = confirmedParagraph(entry);
-  if (paragraph === undefined) return `${symbol}, ${entry.short_title}`;
-  return /^\d+$/.test(paragraph) ? `${symbol}, para. ${paragraph}` : `${symbol}, paras. ${paragraph}`;
+/** The sections of one resolution: preamble, operative paragraphs and annex entries, each verbatim and located. */
+function sectionsOf(resolution: DesignatingResolution, doc: ResolutionDocument): SourceSection[] {
+  const url = resolutionUrl(resolution);
+  const section = (locator: string, paragraph: string, heading: string, text: string): SourceSection => ({
+    locator: `${resolution.symbol}, ${locator}`,
+    heading,
+    paragraph,
+    text,
+    textKind: 'verbatim',
+    language: 'en',
+    url,
+  });
+  return [
+    ...doc.preamble.map((p, index) => section(`preamble para. ${index + 1}`, p.key, 'Preamble', p.text)),
+    ...doc.operative.map((p) => section(`para. ${p.key}`, p.key, 'Operative paragraph', p.text)),
+    ...doc.annexEntries.map((entry) => section(`annex ${entry.annex}, ${entry.number}`, entry.key, entry.name, entry.text)),
+  ];
 }
 
-/** A text the entry marks as the resolution's own words, with its language. */
-interface VerbatimText {
-  text: string;
-  language: string;
-  label: string;
-}
-
-/**
- * The entry's verbatim texts, best first: the plain `verbatim_text` (English), the full French text, then an English
- * partial quotation. `verbatim_text_para_14` is not here: it quotes paragraph 14, not the entry's block of paragraphs.
- */
-function verbatimTexts(entry: ResolutionParagraph): VerbatimText[] {
-  const texts: VerbatimText[] = [];
-  if (entry.verbatim_text) texts.push({ text: entry.verbatim_text, language: 'en', label: 'English' });
-  if (entry.verbatim_text_french) texts.push({ text: entry.verbatim_text_french, language: 'fr', label: 'French' });
-  if (entry.verbatim_text_english_partial) {
-    texts.push({ text: entry.verbatim_text_english_partial, language: 'en', label: 'English partial quotation' });
+/** Reads one shipped resolution and checks it is the one expected (symbol and adoption date). */
+export async function readShippedResolution(dataDir: string, resolution: DesignatingResolution): Promise<{ doc: ResolutionDocument; sha256: string }> {
+  const filePath = path.join(dataDir, RESOLUTION_XML_DIR, resolution.xmlFile);
+  const bytes = await fs.readFile(filePath);
+  const doc = readResolutionXml(bytes.toString('utf8'));
+  if (doc.symbol !== resolution.symbol || doc.adoptedOn !== resolution.adoptedOn) {
+    throw new Error(`"${filePath}" holds ${doc.symbol} of ${doc.adoptedOn}, not ${resolution.symbol} of ${resolution.adoptedOn}`);
   }
-  return texts;
-}
-
-function joinNotes(parts: ReadonlyArray<string | undefined>): string | undefined {
-  const present = parts.filter((part): part is string => part !== undefined && part.trim() !== '');
-  return present.length === 0 ? undefined : present.join(' ');
-}
-
-function sentence(text: string | undefined): string | undefined {
-  if (text === undefined) return undefined;
-  const trimmed = text.trim();
-  return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
-}
-
-/** Pointers to material the entry holds besides the section's own text, so the note says it exists. */
-function otherMaterial(entry: ResolutionParagraph, used: VerbatimText | undefined, summariesUsed: number): string[] {
-  const notes: string[] = [];
-  for (const verbatim of verbatimTexts(entry)) {
-    if (verbatim.text !== used?.text) notes.push(`Also verbatim (${verbatim.label}): "${verbatim.text}"`);
-  }
-  if (entry.verbatim_text_para_14) {
-    notes.push(`A verbatim fragment of para. 14 is in resolution-paragraphs.json: "${entry.verbatim_text_para_14}"`);
-  }
-  if (entry.text_japanese_full) {
-    notes.push('A Japanese translation (MOFA Japan, provisional) is in resolution-paragraphs.json; not UN wording.');
-  }
-  if (entry.text_chinese_un_summary) {
-    notes.push('A Chinese summary from the UN website is in resolution-paragraphs.json.');
-  }
-  const moreSummaries = (entry.summaries?.length ?? 0) - summariesUsed;
-  if (moreSummaries > 0) {
-    notes.push(`${moreSummaries} further summar${moreSummaries === 1 ? 'y' : 'ies'} in resolution-paragraphs.json.`);
-  }
-  return notes;
-}
-
-/**
- * One section per paragraph entry. Verbatim (with its language) only where the entry marks text verbatim;
- * otherwise the first summary, as `summary` with its source URL. `paragraph` only when a source confirms the number.
- */
-function sectionOf(symbol: string, entry: ResolutionParagraph): SourceSection {
-  const paragraph = confirmedParagraph(entry);
-  const base = {
-    locator: locatorOf(symbol, entry),
-    heading: entry.short_title,
-    ...(paragraph !== undefined ? { paragraph } : {}),
-  };
-  const verbatim = verbatimTexts(entry)[0];
-  if (verbatim !== undefined) {
-    const reference = entry.source?.[0];
-    const url = firstUrl(reference?.url);
-    const note = joinNotes([
-      sentence(`Verbatim status: ${entry.verbatim_status}`),
-      sentence(entry.verbatim_text_truncation_note),
-      sentence(reference?.reliability && `Source reliability: ${reference.reliability}`),
-      ...otherMaterial(entry, verbatim, 0),
-    ]);
-    return {
-      ...base,
-      text: verbatim.text,
-      textKind: 'verbatim',
-      language: verbatim.language,
-      ...(url !== undefined ? { url } : {}),
-      ...(note !== undefined ? { note } : {}),
-    };
-  }
-  const summary = entry.summaries?.[0];
-  const url = firstUrl(summary?.source);
-  const note = joinNotes([
-    sentence(`Verbatim status: ${entry.verbatim_status}`),
-    sentence(summary?.caveat && `Caveat: ${summary.caveat}`),
-    sentence(entry.note),
-    ...otherMaterial(entry, undefined, summary === undefined ? 0 : 1),
-  ]);
-  return {
-    ...base,
-    text: summary?.text ?? entry.short_title,
-    textKind: 'summary',
-    ...(url !== undefined ? { url } : {}),
-    ...(note !== undefined ? { note } : {}),
-  };
+  return { doc, sha256: createHash('sha256').update(bytes).digest('hex') };
 }
 
 /**
  * Builds the `Source` records of the resolutions that the UN designations and the investigation cite
- * (`unsc-res-2375`, `unsc-res-2397`) from `${dataDir}/sources/resolution-paragraphs.json`: one section per
- * paragraph entry, verbatim only where the file marks text verbatim, summaries otherwise. Never presents a summary
- * as resolution text and never states a paragraph number no source confirms. Throws when the file is missing or
- * invalid, or mentions a resolution without a known adoption date.
+ * (`unsc-res-2375`, `unsc-res-2397`) from their official text shipped in `${dataDir}/sources/resolutions/`: every
+ * preamble paragraph (`preamble-N`), operative paragraph (`N`) and annex entry (`annex-I-N`), verbatim, with the
+ * undocs URL and the file's provenance. Throws, naming the file, when a copy is missing or is not the resolution
+ * expected.
  */
 export async function loadResolutionSources(dataDir: string): Promise<Source[]> {
-  const file = await readResolutionParagraphs(path.join(dataDir, RESOLUTION_PARAGRAPHS_FILE));
-  const known = new Set(DESIGNATING_RESOLUTIONS.map((resolution) => resolution.number));
-  const unknown = file.paragraphs.find((entry) => !known.has(entry.resolution));
-  if (unknown !== undefined) {
-    throw new Error(`resolution-paragraphs.json mentions resolution "${unknown.resolution}", which has no adoption date`);
-  }
-  return DESIGNATING_RESOLUTIONS.map((resolution) => ({
-    id: resolution.sourceId,
-    kind: 'resolution',
-    title: resolution.symbol,
-    publisher: RESOLUTION_PUBLISHER,
-    date: resolution.adoptedOn,
-    notes: file.caveat,
-    sections: file.paragraphs
-      .filter((entry) => entry.resolution === resolution.number)
-      .map((entry) => sectionOf(resolution.symbol, entry)),
-  }));
+  return Promise.all(
+    DESIGNATING_RESOLUTIONS.map(async (resolution) => {
+      const { doc, sha256 } = await readShippedResolution(dataDir, resolution);
+      return {
+        id: resolution.sourceId,
+        kind: 'resolution' as const,
+        title: resolution.symbol,
+        publisher: RESOLUTION_PUBLISHER,
+        url: resolutionUrl(resolution),
+        date: resolution.adoptedOn,
+        sha256,
+        notes: `${resolution.meeting}. ${PROVENANCE.replace('{file}', resolution.xmlFile)}`,
+        sections: sectionsOf(resolution, doc),
+      };
+    }),
+  );
 }

@@ -1,9 +1,10 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import {
-  loadResolutionSources,
-  readResolutionParagraphs,
-} from '../../../src/lists/resolutions/load-resolution-sources';
+import { loadResolutionSources, RESOLUTION_XML_DIR } from '../../../src/lists/resolutions/load-resolution-sources';
 import type { Source, SourceSection } from '../../../src/model/entity';
+
+/** The two resolutions as sources: their official text from the shipped XML, every paragraph verbatim and located. */
 
 const DATA_DIR = path.join(__dirname, '../../../data');
 
@@ -16,9 +17,9 @@ describe('loadResolutionSources', () => {
     return found;
   }
 
-  function section(sourceId: string, locator: string): SourceSection {
-    const found = source(sourceId).sections.find((s) => s.locator === locator);
-    if (found === undefined) throw new Error(`no section "${locator}" in ${sourceId}`);
+  function paragraph(sourceId: string, key: string): SourceSection {
+    const found = source(sourceId).sections.find((s) => s.paragraph === key);
+    if (found === undefined) throw new Error(`no paragraph "${key}" in ${sourceId}`);
     return found;
   }
 
@@ -26,68 +27,42 @@ describe('loadResolutionSources', () => {
     sources = await loadResolutionSources(DATA_DIR);
   });
 
-  it('builds the two resolution sources with their symbols and adoption dates', () => {
-    expect(sources.map(({ id, kind, title, date }) => ({ id, kind, title, date }))).toEqual([
-      { id: 'unsc-res-2375', kind: 'resolution', title: 'S/RES/2375 (2017)', date: '2017-09-11' },
-      { id: 'unsc-res-2397', kind: 'resolution', title: 'S/RES/2397 (2017)', date: '2017-12-22' },
+  it('builds the two resolution sources: symbol, adoption date, the undocs URL, the file hash and its provenance', () => {
+    expect(sources.map(({ id, kind, title, date, url }) => ({ id, kind, title, date, url }))).toEqual([
+      { id: 'unsc-res-2375', kind: 'resolution', title: 'S/RES/2375 (2017)', date: '2017-09-11', url: 'https://undocs.org/S/RES/2375(2017)' },
+      { id: 'unsc-res-2397', kind: 'resolution', title: 'S/RES/2397 (2017)', date: '2017-12-22', url: 'https://undocs.org/S/RES/2397(2017)' },
     ]);
+    expect(source('unsc-res-2375').sha256).toBe('74a764ee6c82f3f6d49a35a366074c31ea6a98f49d83b3b51ba531dd1bee293f');
+    expect(source('unsc-res-2397').notes).toMatch(/8151st meeting.*UNxml\/SCresolutions.*S_RES_2397_1723207E\.xml.*6e64b76d/);
   });
 
-  it("keeps the file's caveat in the notes", async () => {
-    const { caveat } = await readResolutionParagraphs(path.join(DATA_DIR, 'sources/resolution-paragraphs.json'));
-    for (const s of sources) expect(s.notes).toBe(caveat);
+  it('has every preamble paragraph, operative paragraph and annex entry, each verbatim English with the undocs URL', () => {
+    expect(source('unsc-res-2375').sections).toHaveLength(10 + 33 + 4);
+    expect(source('unsc-res-2397').sections).toHaveLength(7 + 29 + 17);
+    for (const s of sources.flatMap((r) => r.sections)) {
+      expect(s).toMatchObject({ textKind: 'verbatim', language: 'en' });
+      expect(s.url).toMatch(/^https:\/\/undocs\.org\/S\/RES\/(2375|2397)\(2017\)$/);
+    }
   });
 
-  it('has one section per paragraph entry of the file', async () => {
-    const { paragraphs } = await readResolutionParagraphs(path.join(DATA_DIR, 'sources/resolution-paragraphs.json'));
-    expect(source('unsc-res-2375').sections).toHaveLength(paragraphs.filter((p) => p.resolution === '2375').length);
-    expect(source('unsc-res-2397').sections).toHaveLength(paragraphs.filter((p) => p.resolution === '2397').length);
+  it('locates paragraphs as the API asks for them: "8", "preamble-3", "annex-I-1"', () => {
+    expect(paragraph('unsc-res-2397', '8')).toMatchObject({ locator: 'S/RES/2397 (2017), para. 8' });
+    expect(paragraph('unsc-res-2397', '8').text).toContain('shall repatriate to the DPRK all DPRK nationals earning income');
+    expect(paragraph('unsc-res-2375', '17').text).toMatch(/^Decides that all Member States shall not provide work authorizations/);
+    expect(paragraph('unsc-res-2375', 'preamble-3')).toMatchObject({ locator: 'S/RES/2375 (2017), preamble para. 3', heading: 'Preamble' });
+    expect(paragraph('unsc-res-2375', 'annex-I-1')).toMatchObject({ locator: 'S/RES/2375 (2017), annex I, 1', heading: 'PAK YONG SIK' });
+    expect(paragraph('unsc-res-2397', 'annex-II-1').heading).toBe('MINISTRY OF THE PEOPLE’S ARMED FORCES (MPAF)');
   });
 
-  it('gives 2397 para 8 as verbatim English text', () => {
-    const para8 = section('unsc-res-2397', 'S/RES/2397 (2017), para. 8');
-    expect(para8).toMatchObject({ paragraph: '8', textKind: 'verbatim', language: 'en' });
-    expect(para8.text).toMatch(/^Expresses concern that DPRK nationals continue to work in other States/);
-    expect(para8.text).toContain('no later than 24 months from the date of adoption of this resolution');
-  });
-
-  it('gives 2375 para 18 as the verbatim French full text', () => {
-    const para18 = section('unsc-res-2375', 'S/RES/2375 (2017), para. 18');
-    expect(para18).toMatchObject({ paragraph: '18', textKind: 'verbatim', language: 'fr' });
-    expect(para18.text).toMatch(/^18\. Décide que les États doivent interdire/);
-  });
-
-  it('gives 2375 para 17 as a summary only, with the URL it comes from', () => {
-    const para17 = section('unsc-res-2375', 'S/RES/2375 (2017), para. 17');
-    expect(para17.paragraph).toBe('17');
-    expect(para17.textKind).toBe('summary');
-    expect(para17.language).toBeUndefined();
-    expect(para17.url).toBe('https://asil.org/node/7032');
-    expect(para17.text).toMatch(/work authorizations for DPRK nationals/);
-  });
-
-  it('sets no paragraph number where no source confirms it, and then locates by short title', () => {
-    const textiles = section('unsc-res-2375', 'S/RES/2375 (2017), Ban on DPRK textile exports');
-    expect(textiles.paragraph).toBeUndefined();
-    expect(textiles.textKind).toBe('summary');
-    const unnumbered = sources.flatMap((s) => s.sections).filter((s) => s.paragraph === undefined);
-    expect(unnumbered.length).toBeGreaterThan(0);
-    for (const s of unnumbered) expect(s.locator).not.toMatch(/para\./);
-  });
-
-  it('marks verbatim only the texts the file marks verbatim', () => {
-    const verbatim = sources.flatMap((s) => s.sections).filter((s) => s.textKind === 'verbatim');
-    expect(verbatim.map((s) => s.locator).sort()).toEqual([
-      'S/RES/2375 (2017), para. 18',
-      'S/RES/2397 (2017), para. 6',
-      'S/RES/2397 (2017), para. 8',
-    ]);
-    expect(verbatim.every((s) => s.language !== undefined)).toBe(true);
-    const summaries = sources.flatMap((s) => s.sections).filter((s) => s.textKind === 'summary');
-    expect(summaries.every((s) => s.url?.startsWith('http'))).toBe(true);
-  });
-
-  it('rejects a data directory without the paragraphs file, naming the path', async () => {
-    await expect(loadResolutionSources(path.join(DATA_DIR, 'does-not-exist'))).rejects.toThrow(/does-not-exist/);
+  it('refuses a data directory whose copy is missing or is another resolution, naming the file', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'resolutions-'));
+    await expect(loadResolutionSources(dir)).rejects.toThrow(/S_RES_2375_1715864E\.xml/);
+    fs.mkdirSync(path.join(dir, RESOLUTION_XML_DIR), { recursive: true });
+    for (const file of ['S_RES_2375_1715864E.xml', 'S_RES_2397_1723207E.xml']) {
+      // Each copy under the other's name: read, then refused as the wrong resolution.
+      const other = file.startsWith('S_RES_2375') ? 'S_RES_2397_1723207E.xml' : 'S_RES_2375_1715864E.xml';
+      fs.copyFileSync(path.join(DATA_DIR, RESOLUTION_XML_DIR, other), path.join(dir, RESOLUTION_XML_DIR, file));
+    }
+    await expect(loadResolutionSources(dir)).rejects.toThrow(/holds S\/RES\/2397 \(2017\) of 2017-12-22, not S\/RES\/2375 \(2017\)/);
   });
 });
