@@ -5,7 +5,16 @@ import { EntityIdParamsSchema, EntityListQuerySchema } from './reference-schemas
 import { allowOnly } from '../shared/method-not-allowed';
 import { parseRequest } from '../shared/validate';
 import { get, ok, problem, type ApiOperations } from '../shared/openapi-operations';
-import { DatasetListSchema, EntityPageSchema, EntitySchema, SourceIdParamsSchema, SourceListSchema, SourceSchema } from './reference-schemas';
+import {
+  DatasetListSchema,
+  EntityPageSchema,
+  EntitySchema,
+  SourceIdParamsSchema,
+  SourceListSchema,
+  SourceParagraphParamsSchema,
+  SourceParagraphSchema,
+  SourceSchema,
+} from './reference-schemas';
 
 /** GET /v1/entities, /v1/entities/{id}, /v1/sources, /v1/sources/{id}, /v1/datasets. */
 export function referenceRoutes(reference: ReferenceService, auth: Auth): Router {
@@ -36,6 +45,13 @@ export function referenceRoutes(reference: ReferenceService, auth: Auth): Router
     .get(...guard, async (req, res) => {
       const { id } = parseRequest(SourceIdParamsSchema, req.params, 'path');
       res.json(await reference.getSource(id));
+    })
+    .all(allowOnly('GET'));
+  router
+    .route('/v1/sources/:id/paragraphs/:n')
+    .get(...guard, async (req, res) => {
+      const { id, n } = parseRequest(SourceParagraphParamsSchema, req.params, 'path');
+      res.json(await reference.getParagraph(id, n));
     })
     .all(allowOnly('GET'));
   router
@@ -102,6 +118,28 @@ export const referenceOperations: ApiOperations = {
     tags: ['Reference data'],
     requestParams: { path: SourceIdParamsSchema },
     responses: { ...ok(SourceSchema, 'The source.'), '404': problem('No such source.') },
+  }),
+  '/v1/sources/{id}/paragraphs/{n}': get({
+    operationId: 'getSourceParagraph',
+    summary: 'One paragraph of a source, and the entities that cite it',
+    description:
+      'A resolution paragraph by number ("8" for operative paragraph 8, "preamble-3", "annex-I-1" for the first entry of annex I), as the official text gives it, with its locator and undocs URL; `citedBy` lists the entities whose citations point at it.',
+    tags: ['Reference data'],
+    requestParams: { path: SourceParagraphParamsSchema },
+    responses: {
+      ...ok(SourceParagraphSchema, 'The paragraph.', {
+        sourceId: 'unsc-res-2397',
+        locator: 'S/RES/2397 (2017), para. 8',
+        heading: 'Operative paragraph',
+        paragraph: '8',
+        text: 'Expresses concern that DPRK nationals continue to work in other States for the purpose of generating foreign export earnings …',
+        textKind: 'verbatim',
+        language: 'en',
+        url: 'https://undocs.org/S/RES/2397(2017)',
+        citedBy: [{ entityId: 'ins-mmc', name: 'Intergovernmental Migration Center' }],
+      }),
+      '404': problem('No such source, or no such paragraph in it.'),
+    },
   }),
   '/v1/datasets': get({
     operationId: 'listDatasets',

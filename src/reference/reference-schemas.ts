@@ -192,6 +192,22 @@ export const SourceSchema = z
   })
   .meta({ id: 'Source' });
 
+export const SourceParagraphParamsSchema = z.object({
+  id: z.string().min(1).max(256).meta({ example: 'unsc-res-2397' }),
+  n: z
+    .string()
+    .min(1)
+    .max(64)
+    .meta({ description: 'The paragraph: "8" (operative), "preamble-3", "annex-I-1"; an article paragraph as its locator numbers it.', example: '8' }),
+});
+
+export const SourceParagraphSchema = SourceSectionSchema.extend({
+  sourceId: z.string(),
+  citedBy: z
+    .array(z.object({ entityId: z.string(), name: z.string() }))
+    .meta({ description: 'The entities whose flag or relationship citations point at this paragraph.' }),
+}).meta({ id: 'SourceParagraph' });
+
 export const SourceListSchema = z.object({ items: z.array(SourceSchema) }).meta({ id: 'SourceList' });
 
 export const DatasetSchema = z

@@ -11,7 +11,7 @@ import {
   type EntityFilters,
 } from './entity-repository';
 import { presentEntityDetail, presentEntitySummary, type InboundEdge } from './present-entity';
-import { findSourceHeaders, findSources } from './source-repository';
+import { findCitingEntities, findSourceHeaders, findSources } from './source-repository';
 import { decodeCursor, encodeCursor } from '../shared/pagination';
 
 /** Read side of the reference data: entities, sources and datasets, straight from the database. */
@@ -66,6 +66,15 @@ export function createReferenceService(db: Kysely<Database>) {
       const [source] = await findSources(db, id);
       if (!source) throw new NotFoundError(`source "${id}" does not exist`);
       return source;
+    },
+
+    /** One paragraph of a source ("8", "preamble-3", "annex-I-1") and the entities whose citations point at it. */
+    async getParagraph(id: string, paragraph: string) {
+      const [source] = await findSources(db, id);
+      if (!source) throw new NotFoundError(`source "${id}" does not exist`);
+      const section = source.sections.find((candidate) => candidate.paragraph === paragraph);
+      if (!section) throw new NotFoundError(`source "${id}" has no paragraph "${paragraph}"`);
+      return { sourceId: id, ...section, citedBy: await findCitingEntities(db, id, paragraph) };
     },
 
     async listDatasets() {

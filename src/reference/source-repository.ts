@@ -91,3 +91,16 @@ export async function findSourceHeaders(db: Db, ids: readonly string[]): Promise
   if (ids.length === 0) return [];
   return db.selectFrom('sources').select(['id', 'kind', 'title']).where('id', 'in', ids).orderBy('id').execute();
 }
+
+/** The entities whose flag or relationship citations point at one paragraph of a source, by id. */
+export async function findCitingEntities(db: Kysely<Database>, sourceId: string, paragraph: string) {
+  return db
+    .selectFrom('citations')
+    .innerJoin('entities', 'entities.id', 'citations.entity_id')
+    .select(['entities.id as entityId', 'entities.primary_name as name'])
+    .where('citations.source_id', '=', sourceId)
+    .where('citations.paragraph', '=', paragraph)
+    .distinct()
+    .orderBy('entities.id')
+    .execute();
+}

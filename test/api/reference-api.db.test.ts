@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { EntityPageSchema, EntitySchema, SourceListSchema } from '../../src/reference/reference-schemas';
+import { EntityPageSchema, EntitySchema, SourceListSchema, SourceParagraphSchema } from '../../src/reference/reference-schemas';
 import { ProblemSchema } from '../../src/shared/api-schemas';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { TEST_DATABASE_KIND } from '../helpers/test-database';
@@ -140,6 +140,20 @@ describe(`reference-data API on ${TEST_DATABASE_KIND}`, () => {
     const para8 = res2397.body.sections.find((s: { paragraph?: string; textKind: string }) => s.paragraph === '8' && s.textKind === 'verbatim');
     expect(para8?.text).toMatch(/DPRK nationals/);
     expectProblem(await request(t.app).get('/v1/sources/nope'), 404);
+  });
+
+  it('serves one resolution paragraph by number, verbatim with its locator and undocs URL, and who cites it', async () => {
+    const para8 = await request(t.app).get('/v1/sources/unsc-res-2397/paragraphs/8').expect(200);
+    const paragraph = SourceParagraphSchema.parse(para8.body);
+    expect(paragraph).toMatchObject({ sourceId: 'unsc-res-2397', locator: 'S/RES/2397 (2017), para. 8', textKind: 'verbatim', url: 'https://undocs.org/S/RES/2397(2017)' });
+    expect(paragraph.text).toContain('shall repatriate to the DPRK all DPRK nationals earning income');
+    expect(paragraph.citedBy.map((c) => c.entityId)).toEqual(expect.arrayContaining(['ins-mmc', 'ins-sergei-tkachuk']));
+    const preamble = await request(t.app).get('/v1/sources/unsc-res-2375/paragraphs/preamble-3').expect(200);
+    expect(preamble.body.locator).toBe('S/RES/2375 (2017), preamble para. 3');
+    const annex = await request(t.app).get('/v1/sources/unsc-res-2375/paragraphs/annex-I-1').expect(200);
+    expect(annex.body).toMatchObject({ heading: 'PAK YONG SIK', locator: 'S/RES/2375 (2017), annex I, 1' });
+    expect(expectProblem(await request(t.app).get('/v1/sources/unsc-res-2375/paragraphs/34'), 404).detail).toMatch(/no paragraph "34"/);
+    expectProblem(await request(t.app).get('/v1/sources/nope/paragraphs/1'), 404);
   });
 
   it('lists the dataset versions in force with their entity counts', async () => {
