@@ -13,14 +13,13 @@ export interface BundledDataOptions {
   unListFile: string;
 }
 
-export const RESOLUTIONS_FILE = 'sources/resolution-paragraphs.json';
 export const INVESTIGATION_FILES = ['investigation/insider-dprk-students.yaml', 'sources/insider-article.yaml'];
 
 /**
  * Bump a dataset's importer version whenever its mapping into the canonical model changes: the dataset version
  * covers the importer as well as the input bytes, so a database loaded by an older importer is reloaded.
  */
-const IMPORTER_VERSIONS = { un: '1', resolutions: '2', investigation: '1' } as const;
+const IMPORTER_VERSIONS = { un: '2', resolutions: '2', investigation: '1' } as const;
 
 /** One bundled dataset: the files it is read from, and how to read them. */
 export interface DatasetSpec {
@@ -34,17 +33,17 @@ export interface DatasetSpec {
 /** The bundled datasets: the UN list, the resolutions it and the investigation cite, the investigation. */
 export function bundledDatasets(options: BundledDataOptions): DatasetSpec[] {
   const unFile = path.resolve(options.dataDir, options.unListFile);
-  const resolutionsFile = path.join(options.dataDir, RESOLUTIONS_FILE);
+  const resolutionFiles = DESIGNATING_RESOLUTIONS.map((resolution) => path.join(options.dataDir, RESOLUTION_XML_DIR, resolution.xmlFile));
   return [
     {
       id: 'un',
-      // The designation citations come from the resolution paragraphs, so they are an input of the UN dataset too.
-      inputs: [unFile, resolutionsFile],
+      // The designation citations quote the resolutions' text, so it is an input of the UN dataset too.
+      inputs: [unFile, ...resolutionFiles],
       load: () => loadUnConsolidatedList(unFile, { dataDir: options.dataDir }),
     },
     {
       id: 'resolutions',
-      inputs: DESIGNATING_RESOLUTIONS.map((resolution) => path.join(options.dataDir, RESOLUTION_XML_DIR, resolution.xmlFile)),
+      inputs: resolutionFiles,
       load: async () => ({
         id: 'resolutions',
         name: 'UN Security Council resolutions 2375 (2017) and 2397 (2017)',

@@ -4,7 +4,7 @@
 export interface DesignatingResolution {
   /** As the model writes it in `Listing.resolution`, e.g. "2375 (2017)". */
   resolution: string;
-  /** Resolution number as resolution-paragraphs.json writes it, e.g. "2375". */
+  /** Resolution number, e.g. "2375". */
   number: string;
   /** Document symbol, e.g. "S/RES/2375 (2017)". */
   symbol: string;
@@ -50,10 +50,3 @@ export const DESIGNATING_RESOLUTIONS: readonly DesignatingResolution[] = [
     meeting: 'Adopted by the Security Council at its 8151st meeting, on 22 December 2017 (draft S/2017/1092)',
   },
 ];
-
-const FIRST_URL = /https?:\/\/\S+/;
-
-/** The first URL in a source text such as "https://a.example ; https://b.example" or "http://x (reproduces …)". */
-export function firstUrl(text: string | undefined): string | undefined {
-  return text === undefined ? undefined : FIRST_URL.exec(text)?.[0];
-}

@@ -1,71 +1,11 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { z } from 'zod';
 import { createHash } from 'node:crypto';
 import type { Source, SourceSection } from '../../model/entity';
 import { DESIGNATING_RESOLUTIONS, type DesignatingResolution } from './designating-resolutions';
 import { readResolutionXml, type ResolutionDocument } from './read-resolution-xml';
 
-/** Where the verified paragraph material lives inside the data directory. */
-export const RESOLUTION_PARAGRAPHS_FILE = path.join('sources', 'resolution-paragraphs.json');
-
 const RESOLUTION_PUBLISHER = 'United Nations Security Council';
-
-const SummarySchema = z.object({
-  text: z.string(),
-  source: z.string(),
-  caveat: z.string().optional(),
-});
-
-const SourceReferenceSchema = z.object({
-  what: z.string().optional(),
-  url: z.string(),
-  corpus: z.string().optional(),
-  reliability: z.string().optional(),
-});
-
-const ParagraphSchema = z.object({
-  resolution: z.string(),
-  /** As the gatherer wrote it: "8", "9-15 (maritime block)", or null when unknown. */
-  paragraph: z.string().nullable(),
-  /** Who confirms the number; starts with "NOT confirmed"/"not confirmed" when nobody does. */
-  paragraph_number_confirmed_by: z.string(),
-  short_title: z.string(),
-  verbatim_status: z.string(),
-  verbatim_text: z.string().nullable().optional(),
-  verbatim_text_french: z.string().optional(),
-  verbatim_text_english_partial: z.string().optional(),
-  verbatim_text_para_14: z.string().optional(),
-  verbatim_text_truncation_note: z.string().optional(),
-  text_japanese_full: z.string().optional(),
-  text_chinese_un_summary: z.string().optional(),
-  summaries: z.array(SummarySchema).optional(),
-  source: z.array(SourceReferenceSchema).optional(),
-  designated: z.array(z.string()).optional(),
-  note: z.string().optional(),
-});
-
-const ResolutionParagraphsSchema = z.object({
-  caveat: z.string(),
-  paragraphs: z.array(ParagraphSchema),
-});
-
-/** One entry of resolution-paragraphs.json: what could be verified about one operative paragraph. */
-export type ResolutionParagraph = z.infer<typeof ParagraphSchema>;
-export type ResolutionParagraphs = z.infer<typeof ResolutionParagraphsSchema>;
-
-/**
- * Reads and validates resolution-paragraphs.json. Throws, quoting the path, when the file is missing or does not
- * have the expected shape.
- */
-export async function readResolutionParagraphs(filePath: string): Promise<ResolutionParagraphs> {
-  const text = await fs.readFile(filePath, 'utf8');
-  const parsed = ResolutionParagraphsSchema.safeParse(JSON.parse(text));
-  if (!parsed.success) {
-    throw new Error(`"${filePath}" is not a valid resolution paragraphs file: ${z.prettifyError(parsed.error)}`);
-  }
-  return parsed.data;
-}
 
 /** Where the resolutions' official text lives inside the data directory (see its SOURCE.md). */
 export const RESOLUTION_XML_DIR = path.join('sources', 'resolutions');

@@ -2,11 +2,12 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { LoadedDataset, Source } from '../../model/entity';
-import { readResolutionParagraphs, RESOLUTION_PARAGRAPHS_FILE } from '../resolutions/load-resolution-sources';
+import { DESIGNATING_RESOLUTIONS } from '../resolutions/designating-resolutions';
+import { readShippedResolution } from '../resolutions/load-resolution-sources';
 import { createCountryResolver, mapUnRecord, UN_CONSOLIDATED_LIST_URL, UN_DATASET_ID } from './map-un-entity';
 import { toIsoDate } from './normalize-un-text';
 import { parseConsolidatedXml } from './parse-consolidated-xml';
-import { applyResolutionDesignations, designationSummaries } from './resolution-designations';
+import { applyResolutionDesignations } from './resolution-designations';
 
 export const UN_DATASET_NAME = 'UN Security Council Consolidated List';
 const UN_PUBLISHER = 'United Nations Security Council';
@@ -32,7 +33,7 @@ const FORMAT_NOTE = 'Official XML format, schema sc-sanctions.xsd; loaded byte-f
 
 export interface LoadUnListOptions {
   /**
-   * Data directory holding `sources/resolution-paragraphs.json` (cited by the resolution designations).
+   * Data directory holding `sources/resolutions/` (the resolutions' text the designations cite).
    * Default: the parent of the list file's folder, i.e. `data` for `data/un/consolidated-….xml`.
    */
   dataDir?: string;
@@ -60,13 +61,13 @@ const UNDATED_ID_HASH_CHARS = 12;
  * Loads one UN Consolidated List XML file into the canonical model: every INDIVIDUAL and ENTITY as an entity with
  * an `un-sanctioned` flag, the DPRK entries designated by 2375 (2017) and 2397 (2017) marked as such, and the
  * list-file source they cite (`un-consolidated-<dateGenerated>`). The content hash is the sha256 of the file bytes.
- * Reads only the list file and `<dataDir>/sources/resolution-paragraphs.json`; never edits either.
+ * Reads only the list file and the resolutions' text in `<dataDir>/sources/resolutions/`; never edits either.
  */
 export async function loadUnConsolidatedList(filePath: string, options: LoadUnListOptions = {}): Promise<LoadedDataset> {
   const dataDir = options.dataDir ?? path.resolve(path.dirname(filePath), '..');
-  const [bytes, paragraphs] = await Promise.all([
+  const [bytes, ...resolutions] = await Promise.all([
     fs.readFile(filePath),
-    readResolutionParagraphs(path.join(dataDir, RESOLUTION_PARAGRAPHS_FILE)),
+    ...DESIGNATING_RESOLUTIONS.map(async (resolution) => [resolution.sourceId, (await readShippedResolution(dataDir, resolution)).doc] as const),
   ]);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const list = parseConsolidatedXml(bytes);
@@ -76,7 +77,7 @@ export async function loadUnConsolidatedList(filePath: string, options: LoadUnLi
   const context = { listSourceId, resolveCountry: createCountryResolver() };
   const entities = applyResolutionDesignations(
     list.records.map((record) => mapUnRecord(record, context)),
-    designationSummaries(paragraphs.paragraphs),
+    new Map(resolutions),
   );
 
   return {

@@ -1,13 +1,9 @@
 import type { CanonicalEntity, Citation, Listing, RiskFlag } from '../../model/entity';
 import { FLAG_TAXONOMY } from '../../model/flag-taxonomy';
-import { DESIGNATING_RESOLUTIONS, firstUrl, type DesignatingResolution } from '../resolutions/designating-resolutions';
-import type { ResolutionParagraph } from '../resolutions/load-resolution-sources';
-
-/** How a resolution's designation paragraph is cited: a paraphrase with its source, never a quote. */
-export interface DesignationSummary {
-  summary: string;
-  url?: string;
-}
+import { normalizeText } from '../../matching/normalize/normalize-text';
+import { DESIGNATING_RESOLUTIONS, type DesignatingResolution } from '../resolutions/designating-resolutions';
+import { resolutionUrl } from '../resolutions/load-resolution-sources';
+import type { ResolutionAnnexEntry, ResolutionDocument } from '../resolutions/read-resolution-xml';
 
 /** The designating resolution of a UN listing, when its regime and listing date match one of `resolutions`. */
 export function findDesignatingResolution(
@@ -19,46 +15,66 @@ export function findDesignatingResolution(
   );
 }
 
-/**
- * The citation text of each resolution's designation paragraph: the first summary of the resolution-paragraphs.json
- * entry that lists the designated entries (`designated`), keyed by the resolution's source id.
- * Throws when a resolution in `resolutions` has no such entry, so a flag is never issued without its citation.
- */
-export function designationSummaries(
-  paragraphs: readonly ResolutionParagraph[],
-  resolutions: readonly DesignatingResolution[] = DESIGNATING_RESOLUTIONS,
-): Map<string, DesignationSummary> {
-  const summaries = new Map<string, DesignationSummary>();
-  for (const resolution of resolutions) {
-    const entry = paragraphs.find(
-      (paragraph) => paragraph.resolution === resolution.number && paragraph.designated !== undefined,
-    );
-    const first = entry?.summaries?.[0];
-    if (first === undefined) {
-      throw new Error(`resolution-paragraphs.json has no summarized designation paragraph for ${resolution.symbol}`);
-    }
-    const url = firstUrl(first.source);
-    summaries.set(resolution.sourceId, { summary: first.text, ...(url !== undefined ? { url } : {}) });
-  }
-  return summaries;
+/** What a designation cites: the resolution's official text, read from the shipped copy. */
+export type ResolutionTexts = ReadonlyMap<string, ResolutionDocument>;
+
+/** The operative paragraph that applies the measures to the annexes (2375 and 2397: para. 3). */
+const MEASURES_PARAGRAPH = '3';
+
+/** A name as the annex and the list can both write it: normalized, acronyms in parentheses set aside. */
+function comparableName(name: string): string {
+  return normalizeText(name.replace(/\([^)]*\)/g, ' '));
 }
 
-function designationFlag(resolution: DesignatingResolution, summary: DesignationSummary): RiskFlag {
-  const citation: Citation = {
-    sourceId: resolution.sourceId,
-    locator: `${resolution.symbol}, annex (designation)`,
-    summary: summary.summary,
-    ...(summary.url !== undefined ? { url: summary.url } : {}),
-  };
+/** The annex entry naming `entity` (by any of its names), or undefined. */
+function annexEntryOf(entity: CanonicalEntity, doc: ResolutionDocument): ResolutionAnnexEntry | undefined {
+  const names = new Set(entity.names.map((name) => comparableName(name.name)));
+  return doc.annexEntries.find((entry) => names.has(comparableName(entry.name)));
+}
+
+/** The entry's description as the annex prints it ("Description: … b. AKA …"), or the whole entry when it has none. */
+export function descriptionOf(entry: ResolutionAnnexEntry): string {
+  const match = /Description: (.*?)(?: [b-z]\. [A-Z][A-Za-z ]*: |$)/.exec(entry.text);
+  return match?.[1] ?? entry.text;
+}
+
+/** The opening clause of the measures paragraph ("… listed in Annex I and II of this resolution"). */
+function openingClause(text: string): string {
+  const end = text.indexOf(' and to any individuals');
+  return end > 0 ? text.slice(0, end) : text;
+}
+
+function designationFlag(resolution: DesignatingResolution, doc: ResolutionDocument, entry: ResolutionAnnexEntry): RiskFlag {
+  const url = resolutionUrl(resolution);
+  const measures = doc.operative.find((paragraph) => paragraph.key === MEASURES_PARAGRAPH);
+  const citations: Citation[] = [
+    {
+      sourceId: resolution.sourceId,
+      locator: `${resolution.symbol}, annex ${entry.annex}, ${entry.number}`,
+      paragraph: entry.key,
+      quote: descriptionOf(entry),
+      url,
+    },
+  ];
+  if (measures) {
+    citations.push({
+      sourceId: resolution.sourceId,
+      locator: `${resolution.symbol}, para. ${MEASURES_PARAGRAPH}`,
+      paragraph: MEASURES_PARAGRAPH,
+      quote: openingClause(measures.text),
+      url,
+    });
+  }
   return {
     code: 'un-designated-by-resolution',
     severity: 'critical',
     title: FLAG_TAXONOMY['un-designated-by-resolution'].title,
     description:
-      `Designated in the annex of ${resolution.symbol}, adopted ${resolution.adoptedOn}. ` +
-      `The annex assignment is inferred from the listing date (a ${resolution.regime} entry listed on the day the ` +
-      'resolution was adopted); the UN XML does not state the designating resolution.',
-    citations: [citation],
+      `Designated in annex ${entry.annex} of ${resolution.symbol} (entry ${entry.number}, ${entry.name}), adopted ` +
+      `${resolution.adoptedOn}. The annex entry is matched by name; that this listing is that designation is ` +
+      `inferred from the listing date (a ${resolution.regime} entry listed on the day the resolution was adopted), as ` +
+      'the UN XML does not state the designating resolution.',
+    citations,
   };
 }
 
@@ -69,7 +85,7 @@ function designationFlag(resolution: DesignatingResolution, summary: Designation
  */
 export function applyResolutionDesignations(
   entities: readonly CanonicalEntity[],
-  summaries: ReadonlyMap<string, DesignationSummary>,
+  texts: ResolutionTexts,
   resolutions: readonly DesignatingResolution[] = DESIGNATING_RESOLUTIONS,
 ): CanonicalEntity[] {
   return entities.map((entity) => {
@@ -81,14 +97,15 @@ export function applyResolutionDesignations(
       return { ...listing, resolution: resolution.resolution, resolutionBasis: 'inferred-from-listing-date' as const };
     });
     if (designatedBy === undefined) return entity;
-    const summary = summaries.get(designatedBy.sourceId);
-    if (summary === undefined) {
-      throw new Error(`no designation summary for ${designatedBy.symbol} (source "${designatedBy.sourceId}")`);
+    const doc = texts.get(designatedBy.sourceId);
+    const entry = doc && annexEntryOf(entity, doc);
+    if (!doc || !entry) {
+      throw new Error(`${entity.id} was listed on the day ${designatedBy.symbol} was adopted, but no entry of its annexes names it`);
     }
     return {
       ...entity,
       listings,
-      flags: [...entity.flags, designationFlag(designatedBy, summary)],
+      flags: [...entity.flags, designationFlag(designatedBy, doc, entry)],
       sourceIds: [...new Set([...entity.sourceIds, designatedBy.sourceId])],
     };
   });

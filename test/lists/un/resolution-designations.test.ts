@@ -1,17 +1,23 @@
 import path from 'node:path';
-import { readResolutionParagraphs } from '../../../src/lists/resolutions/load-resolution-sources';
+import { DESIGNATING_RESOLUTIONS } from '../../../src/lists/resolutions/designating-resolutions';
+import { loadResolutionSources, readShippedResolution } from '../../../src/lists/resolutions/load-resolution-sources';
 import { loadUnConsolidatedList } from '../../../src/lists/un/load-un-list';
 import {
   applyResolutionDesignations,
-  designationSummaries,
   findDesignatingResolution,
+  type ResolutionTexts,
 } from '../../../src/lists/un/resolution-designations';
 import type { CanonicalEntity, LoadedDataset } from '../../../src/model/entity';
 
 const DATA_DIR = path.join(__dirname, '../../../data');
 const LIST_2024 = path.join(DATA_DIR, 'un/consolidated-2024-09-26.xml');
 const LIST_2026 = path.join(__dirname, '../../fixtures/un/consolidated-2026-02-27.xml');
-const RESOLUTION_PARAGRAPHS = path.join(DATA_DIR, 'sources/resolution-paragraphs.json');
+
+async function resolutionTexts(): Promise<ResolutionTexts> {
+  return new Map(
+    await Promise.all(DESIGNATING_RESOLUTIONS.map(async (r) => [r.sourceId, (await readShippedResolution(DATA_DIR, r)).doc] as const)),
+  );
+}
 
 /** The requirement: the entries designated in the annexes of 2375 (2017) and 2397 (2017). */
 const DESIGNATED_BY_2375 = ['KPi.063', 'KPe.051', 'KPe.052', 'KPe.053'];
@@ -73,22 +79,26 @@ describe('resolution designations on the 2024-09-26 list', () => {
     );
   });
 
-  it('cites the resolution annex with the designation summary and its URL, never as a quote', () => {
-    const flag2397 = dataset.entities
-      .find((e) => e.id === 'un-KPe.054')
-      ?.flags.find((f) => f.code === 'un-designated-by-resolution');
+  it('cites each designation to its annex entry, quoting its description, and to para. 3 that applies the measures', () => {
+    const flag2397 = dataset.entities.find((e) => e.id === 'un-KPe.054')?.flags.find((f) => f.code === 'un-designated-by-resolution');
     expect(flag2397?.citations).toEqual([
-      {
-        sourceId: 'unsc-res-2397',
-        locator: 'S/RES/2397 (2017), annex (designation)',
-        summary:
-          'Designation of an additional 16 individuals (mainly banking officials), and 1 entity (‘Ministry of the People’s Armed Forces’).',
-        url: 'https://www.steamshipmutual.com/liabilities-and-claims/sanctions/dprk1/increased-sanctions-on-oil010218',
-      },
+      expect.objectContaining({ sourceId: 'unsc-res-2397', locator: 'S/RES/2397 (2017), annex II, 1', paragraph: 'annex-II-1', url: 'https://undocs.org/S/RES/2397(2017)' }),
+      expect.objectContaining({ sourceId: 'unsc-res-2397', locator: 'S/RES/2397 (2017), para. 3', paragraph: '3' }),
     ]);
-    for (const e of designated(dataset)) {
-      for (const citation of e.flags.flatMap((f) => f.citations)) expect(citation.quote).toBeUndefined();
+    expect(flag2397?.citations[0]?.quote).toMatch(/^The Ministry of the People’s Armed Forces/);
+    expect(flag2397?.citations[1]?.quote).toMatch(/^Decides that the measures specified in paragraph 8\(d\) of resolution 1718 \(2006\) shall apply also to the individuals and entities listed in Annex I and II of this resolution$/);
+  });
+
+  it('quotes every designation verbatim from the paragraph its locator names, in the shipped official text', async () => {
+    const sources = await loadResolutionSources(DATA_DIR);
+    const citations = designated(dataset).flatMap((e) => e.flags.flatMap((f) => f.citations.filter((c) => c.sourceId.startsWith('unsc-res'))));
+    expect(citations).toHaveLength(21 * 2);
+    for (const citation of citations) {
+      const section = sources.find((r) => r.id === citation.sourceId)?.sections.find((x) => x.locator === citation.locator);
+      expect({ locator: citation.locator, quoted: section?.text.includes(citation.quote ?? '\u0000') }).toEqual({ locator: citation.locator, quoted: true });
+      expect(citation.url).toMatch(/^https:\/\/undocs\.org\/S\/RES\/(2375|2397)\(2017\)$/);
     }
+    expect(new Set(citations.filter((c) => c.paragraph?.startsWith('annex')).map((c) => `${c.sourceId} ${c.paragraph}`)).size).toBe(21);
   });
 
   it("gives KPi.063 (PAK YONG SIK) its 2017-09-11 listing, the 2375 flag and the resolution's citation", () => {
@@ -107,27 +117,18 @@ describe('resolution designations on the 2024-09-26 list', () => {
       },
     ]);
     expect(pak?.flags.map((f) => f.code)).toEqual(['un-sanctioned', 'un-designated-by-resolution']);
-    expect(pak?.flags[1]?.citations).toEqual([
-      {
-        sourceId: 'unsc-res-2375',
-        locator: 'S/RES/2375 (2017), annex (designation)',
-        summary: 'Resolution 2375 freezes the assets and imposes a travel ban on an individual and three new entities.',
-        url: 'https://cd-geneve.delegfrance.org/North-Korea-Adoption-of-resolution-2375-11-September-2017',
-      },
-    ]);
+    expect(pak?.flags[1]?.citations[0]).toMatchObject({
+      sourceId: 'unsc-res-2375',
+      locator: 'S/RES/2375 (2017), annex I, 1',
+      quote: 'Pak Yong Sik is a member of the Workers’ Party of Korea Central Military Commission, which is responsible for the development and implementation of the Workers’ Party of Korea military policies, commands and controls the DPRK’s military, and helps direct the country’s military defense industries.',
+    });
     expect(pak?.sourceIds).toEqual(['un-consolidated-2024-09-26', 'unsc-res-2375']);
   });
 
-  it('agrees with the designated entries that resolution-paragraphs.json names', async () => {
-    const { paragraphs } = await readResolutionParagraphs(RESOLUTION_PARAGRAPHS);
-    const named = (resolution: string): string[] =>
-      paragraphs
-        .filter((p) => p.resolution === resolution)
-        .flatMap((p) => p.designated ?? [])
-        .map((entry) => entry.split(' ')[0] ?? '')
-        .sort();
-    expect(byResolution(dataset, '2375 (2017)')).toEqual(named('2375'));
-    expect(byResolution(dataset, '2397 (2017)')).toEqual(named('2397'));
+  it('refuses a designation no annex entry names', async () => {
+    const texts = await resolutionTexts();
+    const stranger = { ...designated(dataset)[0]!, id: 'un-KPi.998', names: [{ name: 'NOBODY AT ALL', kind: 'primary' as const, script: 'latin' as const, origin: 'source' as const }], flags: [] };
+    expect(() => applyResolutionDesignations([stranger], texts)).toThrow(/un-KPi\.998 was listed on the day S\/RES\/(2375|2397) \(2017\) was adopted, but no entry of its annexes names it/);
   });
 });
 
@@ -154,13 +155,13 @@ describe('findDesignatingResolution', () => {
 
 describe('applyResolutionDesignations', () => {
   it('does not mutate its input', async () => {
-    const { paragraphs } = await readResolutionParagraphs(RESOLUTION_PARAGRAPHS);
+    const texts = await resolutionTexts();
     const entity: CanonicalEntity = {
       id: 'un-KPi.999',
       type: 'person',
       dataset: 'un',
-      primaryName: 'TEST',
-      names: [],
+      primaryName: 'RI PYONG CHUL',
+      names: [{ name: 'RI PYONG CHUL', kind: 'primary', script: 'latin', origin: 'source' }],
       countries: [],
       nationalities: [],
       birthDates: [],
@@ -174,7 +175,7 @@ describe('applyResolutionDesignations', () => {
       sourceIds: ['un-consolidated-test'],
     };
     const before = JSON.stringify(entity);
-    const [result] = applyResolutionDesignations([entity], designationSummaries(paragraphs));
+    const [result] = applyResolutionDesignations([entity], texts);
     expect(JSON.stringify(entity)).toBe(before);
     expect(result?.listings[0]?.resolution).toBe('2397 (2017)');
     expect(result?.sourceIds).toEqual(['un-consolidated-test', 'unsc-res-2397']);
