@@ -55,7 +55,8 @@ export function bundledDatasets(options: BundledDataOptions): DatasetSpec[] {
     },
     {
       id: 'investigation',
-      inputs: INVESTIGATION_FILES.map((f) => path.join(options.dataDir, f)),
+      // Its resolution citations are checked against the resolutions' text at load: an input too.
+      inputs: [...INVESTIGATION_FILES.map((f) => path.join(options.dataDir, f)), ...resolutionFiles],
       load: () => loadInvestigation(options.dataDir),
     },
   ];

@@ -412,6 +412,32 @@ describe('loadInvestigation', () => {
     expect((error as Error).message).toMatch(/relationships\[0\]\.citations\[0\]\.quote: "The MMC is headed by Sergey Tkachuk" does not occur verbatim/);
   });
 
+  it('refuses a resolution quote that is not the official text of the paragraph it cites, naming the field and the quote', async () => {
+    const dir = await tempCopy();
+    const path = join(dir, SUBJECTS_FILE);
+    const text = await readFile(path, 'utf8');
+    await writeFile(path, text.replace('quote: decides that Member States shall repatriate to the DPRK all DPRK nationals', 'quote: decides that Member States may repatriate to the DPRK all DPRK nationals'));
+    const error: unknown = await loadInvestigation(dir).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvestigationDataError);
+    expect((error as Error).message).toMatch(/ins-mmc\)\.flags\[0\]\.citations\[\d+\]\.quote: "decides that Member States may repatriate[^"]*" does not occur verbatim in S\/RES\/2397 \(2017\), para\. 8/);
+  });
+
+  it('refuses a resolution locator that names no paragraph of the resolution', async () => {
+    const dir = await tempCopy();
+    const path = join(dir, SUBJECTS_FILE);
+    const text = await readFile(path, 'utf8');
+    await writeFile(path, text.replace('locator: S/RES/2375 (2017), para. 17', 'locator: S/RES/2375 (2017), para. 71'));
+    await expect(loadInvestigation(dir)).rejects.toThrow(/citations\[\d+\]\.locator: unsc-res-2375 has no "S\/RES\/2375 \(2017\), para\. 71"/);
+  });
+
+  it('accepts a resolution quote that differs from the text only by a quote mark or a no-break space', async () => {
+    const dir = await tempCopy();
+    const path = join(dir, SUBJECTS_FILE);
+    const text = await readFile(path, 'utf8');
+    await writeFile(path, text.replace("in that Member State’s jurisdiction", "in that Member State's\u00a0jurisdiction"));
+    await expect(loadInvestigation(dir)).resolves.toMatchObject({ id: 'investigation' });
+  });
+
   it('refuses a relationship whose target does not exist', async () => {
     const dir = await tempCopy();
     const path = join(dir, SUBJECTS_FILE);

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
+import { loadResolutionSources } from '../resolutions/load-resolution-sources';
 import type { Citation, CanonicalEntity, LoadedDataset, Place, Source, SourceSection } from '../../model/entity';
 import {
   ARTICLE_SOURCE_ID,
@@ -54,7 +55,7 @@ export async function loadInvestigation(dataDir: string): Promise<LoadedDataset>
   const article = parseYamlFile(articlePath, articleBytes, articleSourceSchema);
 
   const source = toSource(article);
-  const problems = findCrossReferenceProblems(investigation, source);
+  const problems = findCrossReferenceProblems(investigation, source, await loadResolutionSources(dataDir));
   if (problems.length > 0) throw new InvestigationDataError(investigationPath, problems);
 
   return {
@@ -92,12 +93,23 @@ export function parseYamlFile<S extends z.ZodType>(file: string, bytes: Buffer, 
  * whose section, paragraph or quote cannot be found, locators that disagree with section + paragraph, unknown
  * source ids. Returns one line per problem; empty when all is consistent.
  */
-export function findCrossReferenceProblems(investigation: InvestigationFile, article: Source): string[] {
+export function findCrossReferenceProblems(investigation: InvestigationFile, article: Source, resolutions: readonly Source[] = []): string[] {
   const problems: string[] = [];
   const ids = new Set(investigation.entities.map((e) => e.id));
   const paragraphs = new Map(article.sections.map((s) => [s.locator, s]));
 
   const checkCitation = (citation: InvestigationCitation, path: string): void => {
+    const resolution = resolutions.find((candidate) => candidate.id === citation.sourceId);
+    if (resolution) {
+      // A resolution is cited by its locator; a quote must be its official text, verbatim but for whitespace,
+      // quote marks and hyphen variants.
+      const section = resolution.sections.find((candidate) => candidate.locator === citation.locator);
+      if (section === undefined) problems.push(`${path}.locator: ${citation.sourceId} has no "${citation.locator}"`);
+      else if (citation.quote !== undefined && !comparableText(section.text).includes(comparableText(citation.quote))) {
+        problems.push(`${path}.quote: "${citation.quote}" does not occur verbatim in ${citation.locator}`);
+      }
+      return;
+    }
     if (citation.sourceId !== ARTICLE_SOURCE_ID) return;
     const expectedLocator = formatArticleLocator(citation.section, citation.paragraph);
     if (citation.locator !== expectedLocator) {
@@ -127,6 +139,16 @@ export function findCrossReferenceProblems(investigation: InvestigationFile, art
     });
   });
   return problems;
+}
+
+/** Text as a quote may differ from its source and still be verbatim: whitespace, quote marks, hyphens. */
+function comparableText(text: string): string {
+  return text
+    .replace(/[\s\u00a0]+/g, ' ')
+    .replace(/[‘’‛′]/g, "'")
+    .replace(/[“”„″]/g, '"')
+    .replace(/[\u2010\u2011\u2012\u2013]/g, '-')
+    .trim();
 }
 
 /** Maps the validated article file into the canonical `Source`: one verbatim section entry per numbered body paragraph. */
