@@ -33,7 +33,7 @@ function annexEntryOf(entity: CanonicalEntity, doc: ResolutionDocument): Resolut
 }
 
 /** The entry's description as the annex prints it ("Description: … b. AKA …"), or the whole entry when it has none. */
-export function descriptionOf(entry: ResolutionAnnexEntry): string {
+function descriptionOf(entry: ResolutionAnnexEntry): string {
   const match = /Description: (.*?)(?: [b-z]\. [A-Z][A-Za-z ]*: |$)/.exec(entry.text);
   return match?.[1] ?? entry.text;
 }

@@ -3,6 +3,7 @@ import { joinedParts } from '../normalize/joined-parts';
 import { nameForms, normalizeHandle, type NameForm } from '../normalize/name-forms';
 import type { JoinedTokenAnalyzer, NameToken, TokenAnalyzer } from '../normalize/name-tokens';
 import { groupByKey, pushToGroup } from './collections';
+import { NAME_PART_WEIGHT } from '../score/score-name-pair';
 import { crossScriptFilingKeys, deletionKeys, patronymicKeys, vocabularyKey } from './index-keys';
 
 /**
@@ -18,9 +19,6 @@ export const MAX_POSTINGS_SHARE = 0.25;
 
 /** Below this many list names, a part is never too common to vote (a tiny list has no common parts). */
 const MIN_MAX_POSTINGS = 50;
-
-/** Parts weighing this much are name parts (see `namePartCount` in score-name-pair.ts). */
-const NAME_PART_MIN_WEIGHT = 0.5;
 
 /** Among equally voted names, shorter ones first: each extra part costs this share of the votes. */
 const EXTRA_PART_VOTE_DISCOUNT = 0.03;
@@ -227,7 +225,7 @@ export function buildNameIndex(
 
   const formWeight = Float32Array.from(forms, ({ form }) => form.tokens.reduce((sum, token) => sum + token.weight, 0));
   const formNamedWeight = Float32Array.from(forms, ({ form }) =>
-    form.tokens.reduce((sum, token) => sum + (token.weight >= NAME_PART_MIN_WEIGHT ? token.weight : 0), 0),
+    form.tokens.reduce((sum, token) => sum + (token.weight >= NAME_PART_WEIGHT ? token.weight : 0), 0),
   );
   const lengthDiscount = Float32Array.from(forms, ({ form }) => 1 / (1 + EXTRA_PART_VOTE_DISCOUNT * (form.tokens.length - 1)));
   return {

@@ -15,7 +15,7 @@ export const COMMON_AMONG_LISTED = 3;
  * True when `token` is common whatever the list: one of the given names that serve as family names the world over
  * (Ali, Mohammed, Hussein: the `common` role of `name-part-weights.ts`).
  */
-export function isCommonByOrigin(token: NameToken): boolean {
+function isCommonByOrigin(token: NameToken): boolean {
   return token.role === 'common';
 }
 

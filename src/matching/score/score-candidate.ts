@@ -258,11 +258,10 @@ export interface CandidateScore {
   scoreWithoutConflicts: number;
 }
 
-/** A candidate's score: its best name's, plus the qualifiers' effects (returned for the explanation), in [0, 1]. */
-export function scoreNameMatch(query: MatchQuery, entity: CanonicalEntity, best: BestNameMatch): CandidateScore {
-  const effects = qualifierEffects(query, entity, best.nameScore.queryForm);
-  let score = best.score;
-  const conflicts = [...best.conflicts];
+/** A name's (or handle's) score with the qualifiers' effects added and their conflicts joined to the name's. */
+function withQualifiers(nameScore: number, nameConflicts: readonly Conflict[], effects: QualifierEffects): CandidateScore {
+  let score = nameScore;
+  const conflicts = [...nameConflicts];
   for (const [feature, effect] of Object.entries(effects)) {
     score += effect.value;
     if (effect.conflict) conflicts.push({ feature, phrase: effect.phrase ?? feature });
@@ -270,14 +269,12 @@ export function scoreNameMatch(query: MatchQuery, entity: CanonicalEntity, best:
   return { score: clamp01(score), effects, conflicts, scoreWithoutConflicts: clamp01(score - conflicts.length * CONFLICT_PENALTY) };
 }
 
+/** A candidate's score: its best name's, plus the qualifiers' effects (returned for the explanation), in [0, 1]. */
+export function scoreNameMatch(query: MatchQuery, entity: CanonicalEntity, best: BestNameMatch): CandidateScore {
+  return withQualifiers(best.score, best.conflicts, qualifierEffects(query, entity, best.nameScore.queryForm));
+}
+
 /** The score of an entity whose identifier the query is: `HANDLE_SCORE` plus the qualifiers' effects, in [0, 1]. */
 export function scoreHandleMatch(query: MatchQuery, entity: CanonicalEntity): CandidateScore {
-  const effects = qualifierEffects(query, entity, null);
-  let score = HANDLE_SCORE;
-  const conflicts: Conflict[] = [];
-  for (const [feature, effect] of Object.entries(effects)) {
-    score += effect.value;
-    if (effect.conflict) conflicts.push({ feature, phrase: effect.phrase ?? feature });
-  }
-  return { score: clamp01(score), effects, conflicts, scoreWithoutConflicts: clamp01(score - conflicts.length * CONFLICT_PENALTY) };
+  return withQualifiers(HANDLE_SCORE, [], qualifierEffects(query, entity, null));
 }

@@ -74,7 +74,7 @@ export const WRONG_GIVEN_NAME_COST = 2;
 const ORGANIZATION_WRONG_WORD_MIN_WEIGHT = 1;
 
 /** Weight at or above which a part counts as a name part (not a particle or stopword). */
-const NAME_PART_WEIGHT = 0.5;
+export const NAME_PART_WEIGHT = 0.5;
 
 export interface NameScore {
   /** M / W in [0, 1]: the name score before qualifiers. */
