@@ -164,7 +164,8 @@ export function explainNameMatch(best: BestNameMatch, effects: QualifierEffects)
   const conflictEffect = nameConflictEffect(best.conflicts);
   if (conflictEffect !== 0) features['nameConflict'] = round(conflictEffect);
   const phrases = describeNameScore(nameScore);
-  if (name.quality === 'low') phrases.push('low-quality alias');
+  if (name.origin === 'unverified') phrases.push('unverified name (counts as a low-quality alias)');
+  else if (name.quality === 'low') phrases.push('low-quality alias');
   return addQualifiers({ features, phrases }, effects);
 }
 

@@ -18,6 +18,7 @@ export const NAME_ORIGINS = [
   'source', // printed verbatim by the list or article
   'added-original-script', // e.g. the Cyrillic form of a Russian name the article prints only in Latin
   'added-transliteration', // a common alternative spelling the source does not print
+  'unverified', // read in a source the project does not hold: weighted like a low-quality alias
 ] as const;
 export type NameOrigin = (typeof NAME_ORIGINS)[number];
 
@@ -31,7 +32,7 @@ export const NAME_KINDS = [
 ] as const;
 export type NameKind = (typeof NAME_KINDS)[number];
 
-/** UN alias quality: a.k.a. of `good` or `low` quality. */
+/** Alias quality: the UN's a.k.a. grade (`good` or `low`); an `unverified` name is `low` too. */
 export const NAME_QUALITIES = ['good', 'low'] as const;
 export type NameQuality = (typeof NAME_QUALITIES)[number];
 
@@ -55,7 +56,7 @@ export interface EntityName {
   /** The value exactly as published, when it differs from `name`. */
   raw?: string;
   kind: NameKind;
-  /** UN alias quality: `good` (a.k.a. with good quality) or `low`. */
+  /** Alias quality: the UN's grade (`good` or `low`); `low` also for an `unverified` name. Low counts less in matching. */
   quality?: NameQuality;
   script: Script;
   origin: NameOrigin;
@@ -72,6 +73,11 @@ export interface Citation {
   section?: string;
   /** Paragraph number within the section (1-based) or resolution paragraph number. */
   paragraph?: string;
+  /**
+   * The paragraph's id within its source, the `{n}` of `GET /v1/sources/{id}/paragraphs/{n}`: a resolution's own
+   * key ("8", "preamble-3", "annex-I-1"), or section and number for the article ("demand-for-north-korean-labor-3").
+   */
+  paragraphId?: string;
   /** Verbatim words of the source, never a paraphrase. */
   quote?: string;
   /** A paraphrase, when no verbatim text is available (must not be presented as a quote). */
@@ -208,12 +214,29 @@ export interface SourceSection {
   locator: string;
   heading?: string;
   paragraph?: string;
+  /** The paragraph's id within its source (see `paragraphIdOf`). */
+  paragraphId?: string;
   text: string;
   /** verbatim: the source's own words; summary: a paraphrase from `url`. */
   textKind: TextKind;
   language?: string;
   url?: string;
   note?: string;
+}
+
+/**
+ * The id of a paragraph within its source, the `{n}` of `GET /v1/sources/{id}/paragraphs/{n}`: a resolution
+ * paragraph's own key ("8", "preamble-3", "annex-I-1"); for a source numbered within sections (the article), the
+ * section heading as a slug and the number ("lead-1", "demand-for-north-korean-labor-3").
+ */
+export function paragraphIdOf(paragraph: string, section?: string): string {
+  if (section === undefined) return paragraph;
+  const slug = section
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+  return `${slug}-${paragraph}`;
 }
 
 export interface Source {

@@ -28,7 +28,12 @@ export const FLAG_TAXONOMY = {
   'dprk-labor-request': {
     title: 'Named in the investigation as requesting DPRK workers',
     defaultSeverity: 'medium',
-    meaning: 'The investigation reports that the entity asked a facilitator for DPRK workers.',
+    meaning: 'The investigation reports that the entity requested DPRK workers (from a named facilitator only where the article names one).',
+  },
+  'dprk-labor-enquiry': {
+    title: 'Named in the investigation as enquiring about DPRK workers',
+    defaultSeverity: 'low',
+    meaning: 'The investigation reports that the entity enquired about obtaining DPRK workers, with no request and no recipient reported.',
   },
   'dprk-state-body': {
     title: 'DPRK state body',

@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { CanonicalEntity, Citation, EntityName, EntityType, Listing, RiskLevel } from '../model/entity';
+import { paragraphIdOf, type CanonicalEntity, type Citation, type EntityName, type EntityType, type Listing, type RiskLevel } from '../model/entity';
 import type { CitationsTable, Database } from '../db/schema';
 import { insertInChunks } from '../db/insert-in-chunks';
 
@@ -146,7 +146,10 @@ const byOrdinal = (a: { ordinal: number }, b: { ordinal: number }) => a.ordinal 
 function toCitation(row: CitationsTable): Citation {
   const citation: Citation = { sourceId: row.source_id, locator: row.locator };
   if (row.section !== null) citation.section = row.section;
-  if (row.paragraph !== null) citation.paragraph = row.paragraph;
+  if (row.paragraph !== null) {
+    citation.paragraph = row.paragraph;
+    citation.paragraphId = paragraphIdOf(row.paragraph, row.section ?? undefined);
+  }
   if (row.quote !== null) citation.quote = row.quote;
   if (row.summary !== null) citation.summary = row.summary;
   if (row.url !== null) citation.url = row.url;

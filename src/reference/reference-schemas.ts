@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import 'zod-openapi';
-import { ENTITY_TYPES, RISK_LEVELS, SEVERITIES, SOURCE_KINDS, TEXT_KINDS } from '../model/entity';
+import { ENTITY_TYPES, NAME_ORIGINS, NAME_QUALITIES, RISK_LEVELS, SCRIPTS, SEVERITIES, SOURCE_KINDS, TEXT_KINDS } from '../model/entity';
 
 import { cursorPage, cursorParam, limitParam } from '../shared/api-schemas';
 
@@ -19,6 +19,10 @@ export const CitationSchema = z
     locator: z.string().meta({ example: "section 'Demand for North Korean labor', para. 3" }),
     section: z.string().optional(),
     paragraph: z.string().optional(),
+    paragraphId: z
+      .string()
+      .optional()
+      .meta({ description: 'The cited paragraph\'s id: GET /v1/sources/{sourceId}/paragraphs/{paragraphId} returns it in full.', example: 'demand-for-north-korean-labor-3' }),
     quote: z.string().optional().meta({ description: 'Verbatim words of the source, never a paraphrase.' }),
     summary: z.string().optional().meta({ description: 'A paraphrase, where no verbatim text is available.' }),
     url: z.string().optional(),
@@ -90,10 +94,11 @@ export const EntityNameSchema = z
     name: z.string(),
     raw: z.string().optional().meta({ description: 'As published, where it differs from `name`.' }),
     kind: z.enum(['primary', 'alias', 'former', 'original-script', 'acronym', 'identifier']),
-    quality: z.enum(['good', 'low']).optional().meta({ description: 'UN alias quality.' }),
-    script: z.enum(['latin', 'cyrillic', 'hangul', 'arabic', 'han', 'other']),
-    origin: z.enum(['source', 'added-original-script', 'added-transliteration']).meta({
-      description: '`source`: printed by the list or article; otherwise added by us and marked so.',
+    quality: z.enum(NAME_QUALITIES).optional().meta({ description: 'Alias quality: the UN\'s a.k.a. grade; `low` also for an `unverified` name. A low-quality name counts less in matching.' }),
+    script: z.enum(SCRIPTS),
+    origin: z.enum(NAME_ORIGINS).meta({
+      description:
+        '`source`: printed by the list or article. `added-original-script`, `added-transliteration`: derived by us from a name the source prints, and marked so. `unverified`: read in a source the project does not hold; weighted like a low-quality alias.',
     }),
     note: z.string().optional(),
   })
@@ -168,6 +173,7 @@ export const SourceSectionSchema = z
     locator: z.string(),
     heading: z.string().optional(),
     paragraph: z.string().optional(),
+    paragraphId: z.string().optional().meta({ description: 'The `{n}` of GET /v1/sources/{id}/paragraphs/{n}.', example: 'annex-I-1' }),
     text: z.string(),
     textKind: z.enum(TEXT_KINDS),
     language: z.string().optional(),
@@ -198,7 +204,7 @@ export const SourceParagraphParamsSchema = z.object({
     .string()
     .min(1)
     .max(64)
-    .meta({ description: 'The paragraph: "8" (operative), "preamble-3", "annex-I-1"; an article paragraph as its locator numbers it.', example: '8' }),
+    .meta({ description: 'The paragraph id: "8" (operative), "preamble-3", "annex-I-1" in a resolution; section and number in the article, e.g. "lead-1", "demand-for-north-korean-labor-3" (each section\'s `paragraphId`).', example: '8' }),
 });
 
 export const SourceParagraphSchema = SourceSectionSchema.extend({

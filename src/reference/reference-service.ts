@@ -68,13 +68,20 @@ export function createReferenceService(db: Kysely<Database>) {
       return source;
     },
 
-    /** One paragraph of a source ("8", "preamble-3", "annex-I-1") and the entities whose citations point at it. */
-    async getParagraph(id: string, paragraph: string) {
+    /**
+     * One paragraph of a source by its id ("8", "preamble-3", "annex-I-1"; "demand-for-north-korean-labor-3" in the
+     * article) and the entities whose citations point at it.
+     */
+    async getParagraph(id: string, paragraphId: string) {
       const [source] = await findSources(db, id);
       if (!source) throw new NotFoundError(`source "${id}" does not exist`);
-      const section = source.sections.find((candidate) => candidate.paragraph === paragraph);
-      if (!section) throw new NotFoundError(`source "${id}" has no paragraph "${paragraph}"`);
-      return { sourceId: id, ...section, citedBy: await findCitingEntities(db, id, paragraph) };
+      const section = source.sections.find((candidate) => candidate.paragraphId === paragraphId);
+      if (!section || section.paragraph === undefined) {
+        const known = source.sections.slice(0, 3).map((candidate) => `"${candidate.paragraphId}"`);
+        throw new NotFoundError(`source "${id}" has no paragraph "${paragraphId}" (its paragraphs read like ${known.join(', ')})`);
+      }
+      const citedBy = await findCitingEntities(db, id, section.paragraph, source.kind === 'investigation' ? section.heading : undefined);
+      return { sourceId: id, ...section, citedBy };
     },
 
     async listDatasets() {

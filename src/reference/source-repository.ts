@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema';
-import type { Source, SourceSection } from '../model/entity';
+import { paragraphIdOf, type Source, type SourceSection } from '../model/entity';
 import { insertInChunks } from '../db/insert-in-chunks';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -69,7 +69,11 @@ export async function findSources(db: Db, id?: string): Promise<SourceRecord[]> 
             textKind: s.text_kind,
           };
           if (s.heading !== null) section.heading = s.heading;
-          if (s.paragraph !== null) section.paragraph = s.paragraph;
+          if (s.paragraph !== null) {
+            section.paragraph = s.paragraph;
+            // The article numbers its paragraphs within sections; a resolution's keys are unique on their own.
+            section.paragraphId = paragraphIdOf(s.paragraph, row.kind === 'investigation' ? (s.heading ?? undefined) : undefined);
+          }
           if (s.language !== null) section.language = s.language;
           if (s.url !== null) section.url = s.url;
           if (s.note !== null) section.note = s.note;
@@ -92,14 +96,18 @@ export async function findSourceHeaders(db: Db, ids: readonly string[]): Promise
   return db.selectFrom('sources').select(['id', 'kind', 'title']).where('id', 'in', ids).orderBy('id').execute();
 }
 
-/** The entities whose flag or relationship citations point at one paragraph of a source, by id. */
-export async function findCitingEntities(db: Kysely<Database>, sourceId: string, paragraph: string) {
+/**
+ * The entities whose flag or relationship citations point at one paragraph of a source, by id; `section` for a
+ * source numbered within sections (the article).
+ */
+export async function findCitingEntities(db: Kysely<Database>, sourceId: string, paragraph: string, section?: string) {
   return db
     .selectFrom('citations')
     .innerJoin('entities', 'entities.id', 'citations.entity_id')
     .select(['entities.id as entityId', 'entities.primary_name as name'])
     .where('citations.source_id', '=', sourceId)
     .where('citations.paragraph', '=', paragraph)
+    .$if(section !== undefined, (q) => q.where('citations.section', '=', section ?? null))
     .distinct()
     .orderBy('entities.id')
     .execute();

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RISK_LEVELS, SEVERITIES } from '../../model/entity';
+import { NAME_ORIGINS, RISK_LEVELS, SEVERITIES } from '../../model/entity';
 import { FLAG_TAXONOMY, type FlagCode } from '../../model/flag-taxonomy';
 
 /**
@@ -65,7 +65,7 @@ export const nameSchema = z
     raw: text.optional(),
     kind: z.enum(['primary', 'alias', 'former', 'original-script', 'acronym', 'identifier']),
     script: z.enum(['latin', 'cyrillic', 'hangul', 'arabic', 'han', 'other']),
-    origin: z.enum(['source', 'added-original-script', 'added-transliteration']),
+    origin: z.enum(NAME_ORIGINS),
     note: text.optional(),
   })
   .superRefine((name, ctx) => {
@@ -113,7 +113,7 @@ export const flagSchema = z.strictObject({
   severity: z.enum(SEVERITIES),
   title: text,
   description: text,
-  citations: z.array(citationSchema).min(1),
+  citations: z.array(citationSchema).min(1, 'a flag needs at least one citation: the passage that supports it'),
 });
 
 /** A tie the article states between two subjects; `targetId` must name a subject in the same file (checked at load). */

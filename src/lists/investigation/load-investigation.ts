@@ -104,7 +104,7 @@ export function findCrossReferenceProblems(investigation: InvestigationFile, art
       // A resolution is cited by its locator; a quote must be its official text, verbatim but for whitespace,
       // quote marks and hyphen variants.
       const section = resolution.sections.find((candidate) => candidate.locator === citation.locator);
-      if (section === undefined) problems.push(`${path}.locator: ${citation.sourceId} has no "${citation.locator}"`);
+      if (section === undefined) problems.push(`${path}.locator: ${citation.sourceId} has no "${citation.locator}"${quoted(citation.quote)}`);
       else if (citation.quote !== undefined && !comparableText(section.text).includes(comparableText(citation.quote))) {
         problems.push(`${path}.quote: "${citation.quote}" does not occur verbatim in ${citation.locator}`);
       }
@@ -113,11 +113,11 @@ export function findCrossReferenceProblems(investigation: InvestigationFile, art
     if (citation.sourceId !== ARTICLE_SOURCE_ID) return;
     const expectedLocator = formatArticleLocator(citation.section, citation.paragraph);
     if (citation.locator !== expectedLocator) {
-      problems.push(`${path}.locator: "${citation.locator}" does not match section and paragraph; expected "${expectedLocator}"`);
+      problems.push(`${path}.locator: "${citation.locator}" does not match section and paragraph; expected "${expectedLocator}"${quoted(citation.quote)}`);
     }
     const paragraph = paragraphs.get(expectedLocator);
     if (paragraph === undefined) {
-      problems.push(`${path}: ${citation.sourceId} has no ${expectedLocator}`);
+      problems.push(`${path}: ${citation.sourceId} has no ${expectedLocator}${quoted(citation.quote)}`);
     } else if (!paragraph.text.includes(citation.quote)) {
       problems.push(`${path}.quote: "${citation.quote}" does not occur verbatim in ${expectedLocator}`);
     }
@@ -129,7 +129,7 @@ export function findCrossReferenceProblems(investigation: InvestigationFile, art
       if (sourceId !== article.id) problems.push(`${at}.sourceIds[${j}]: unknown source "${sourceId}"`);
     });
     entity.flags.forEach((flag, j) => {
-      flag.citations.forEach((c, k) => checkCitation(c, `${at}.flags[${j}].citations[${k}]`));
+      flag.citations.forEach((c, k) => checkCitation(c, `${at}.flags[${j}](${flag.code}).citations[${k}]`));
     });
     entity.relationships.forEach((relationship, j) => {
       const rel = `${at}.relationships[${j}]`;
@@ -139,6 +139,11 @@ export function findCrossReferenceProblems(investigation: InvestigationFile, art
     });
   });
   return problems;
+}
+
+/** ` (quote "…")`: what a locator problem adds so the citation can be found. */
+function quoted(quote: string | undefined): string {
+  return quote === undefined ? '' : ` (quote "${quote}")`;
 }
 
 /** Text as a quote may differ from its source and still be verbatim: whitespace, quote marks, hyphens. */
@@ -194,7 +199,8 @@ export function toCanonicalEntity(entity: InvestigationEntity): CanonicalEntity 
     type: entity.type,
     dataset: INVESTIGATION_DATASET_ID,
     primaryName: entity.primaryName,
-    names: entity.names.map((n) => ({ ...n })),
+    // A name read in a source the project does not hold counts like a low-quality alias.
+    names: entity.names.map((n) => (n.origin === 'unverified' ? { ...n, quality: 'low' as const } : { ...n })),
     role: entity.role,
     countries: [...entity.countries],
     nationalities: [],
@@ -217,8 +223,9 @@ function toCitation(citation: InvestigationCitation): Citation {
 }
 
 /**
- * Renders a zod issue path for a human: `entities[3](ins-mmc).flags[0].code`. Array elements that carry a string `id`
- * are labelled with it, so the bad entity can be found without counting.
+ * Renders a zod issue path for a human: `entities[3](ins-mmc).flags[0](dprk-labor-facilitation).citations`. Array
+ * elements that carry a string `id` (subjects) or `code` (flags) are labelled with it, so the bad entity and flag can
+ * be found without counting.
  */
 function describePath(path: readonly PropertyKey[], input: unknown): string {
   let rendered = '';
@@ -227,7 +234,8 @@ function describePath(path: readonly PropertyKey[], input: unknown): string {
     node = isRecord(node) || Array.isArray(node) ? (node as Record<PropertyKey, unknown>)[key] : undefined;
     if (typeof key === 'number') {
       rendered += `[${key}]`;
-      if (isRecord(node) && typeof node['id'] === 'string') rendered += `(${node['id']})`;
+      const label = isRecord(node) ? (node['id'] ?? node['code']) : undefined;
+      if (typeof label === 'string') rendered += `(${label})`;
     } else {
       rendered += `${rendered === '' ? '' : '.'}${String(key)}`;
     }
