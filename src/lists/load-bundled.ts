@@ -19,7 +19,7 @@ export const INVESTIGATION_FILES = ['investigation/insider-dprk-students.yaml', 
  * Bump a dataset's importer version whenever its mapping into the canonical model changes: the dataset version
  * covers the importer as well as the input bytes, so a database loaded by an older importer is reloaded.
  */
-const IMPORTER_VERSIONS = { un: '2', resolutions: '2', investigation: '1' } as const;
+const IMPORTER_VERSIONS = { un: '2', resolutions: '2', investigation: '2' } as const;
 
 /** One bundled dataset: the files it is read from, and how to read them. */
 export interface DatasetSpec {

@@ -210,11 +210,11 @@ describe('the curated investigation dataset', () => {
     }
   });
 
-  it('resolves the Telegram channel @mmcpersonal to the MMC', () => {
-    const mmc = byName('@mmcpersonal');
-    expect(mmc.primaryName).toBe('Intergovernmental Migration Center');
-    expect(mmc.names).toContainEqual(expect.objectContaining({ name: '@mmcpersonal', kind: 'identifier', origin: 'source' }));
-    expect(mmc.identifiers).toContainEqual(expect.objectContaining({ type: 'telegram', value: '@mmcpersonal' }));
+  it('does not make the Telegram channel @mmcpersonal a name or identifier of the MMC: the article does not say who runs it', () => {
+    for (const e of dataset.entities) {
+      expect({ id: e.id, names: e.names.filter((n) => n.name.includes('mmcpersonal')) }).toEqual({ id: e.id, names: [] });
+      expect({ id: e.id, identifiers: e.identifiers.filter((i) => i.value.includes('mmcpersonal')) }).toEqual({ id: e.id, identifiers: [] });
+    }
   });
 
   it('records that Tkachuk heads the MMC, and the MMC is headed by him, with citations', () => {
@@ -232,15 +232,72 @@ describe('the curated investigation dataset', () => {
     );
   });
 
-  it.each([
-    ['Pyotr Popov'],
-    ['Vladislav Kim'],
-    ['Zavolzhsky Meat Plant'],
-    ['Natalia Titova'],
-  ])('records that %s requested workers from the MMC', (name) => {
-    expect(byName(name).relationships).toContainEqual(
-      expect.objectContaining({ type: 'requested-workers-from', targetId: byName('MMC').id }),
+  it('records a request to the MMC only where the article names the MMC as its recipient (Popov, "For example")', () => {
+    const requesters = dataset.entities.filter((e) => e.relationships.some((r) => r.type === 'requested-workers-from')).map((e) => e.primaryName);
+    expect(requesters).toEqual(['Pyotr Popov']);
+    expect(byName('MMC').relationships.filter((r) => r.type === 'received-worker-requests-from').map((r) => r.targetId)).toEqual([byName('Pyotr Popov').id]);
+  });
+
+  it.each([['Vladislav Kim'], ['Zavolzhsky Meat Plant'], ['Natalia Titova'], ['LocoTech-Signal LLC']])(
+    'flags %s as requesting DPRK workers, saying the article names no recipient and citing no request to the MMC',
+    (name) => {
+      const flag = byName(name).flags.find((f) => f.code === 'dprk-labor-request');
+      expect(flag?.description).toMatch(/does not say to whom the request was made/);
+      expect(flag?.citations.map((c) => c.quote).join(' ')).not.toMatch(/migration center/);
+    },
+  );
+
+  it('codes Vyuchnov’s public enquiry as an enquiry (low), not a request, and gives his clinic no flag', () => {
+    const vyuchnov = byName('Ivan Vyuchnov');
+    expect(vyuchnov.flags.map((f) => f.code)).toEqual(['dprk-labor-enquiry']);
+    expect(vyuchnov.riskLevel).toBe('low');
+    expect(vyuchnov.relationships.map((r) => r.type)).toEqual(['employed-by']);
+    expect(byName('ENDOVIEW')).toMatchObject({ riskLevel: 'none', flags: [] });
+  });
+
+  it('gives Air Koryo, which the article mentions only for its flights, no scheme flag and no risk', () => {
+    expect(byName('Air Koryo')).toMatchObject({ riskLevel: 'none', flags: [], relationships: [] });
+  });
+
+  it('states no tie between the MMC and the embassy or the college, which the article does not state', () => {
+    const mmc = byName('MMC');
+    const untied = [byName('DPRK embassy').id, byName('Sodeystvie Arts and Humanities College').id];
+    expect(mmc.relationships.filter((r) => untied.includes(r.targetId))).toEqual([]);
+    for (const id of untied) expect(dataset.entities.find((e) => e.id === id)?.relationships.filter((r) => r.targetId === mmc.id)).toEqual([]);
+  });
+
+  it('credits the embassy’s “special requirements” to Tkachuk, and quotes Ryngaert’s construction with its condition', () => {
+    for (const flag of byName('DPRK embassy').flags) expect(flag.description).toMatch(/according to Tkachuk/i);
+    const tkachuk = byName('Sergei Tkachuk').flags.find((f) => f.code === 'dprk-labor-facilitation');
+    expect(tkachuk?.description).toMatch(/if they knew these people are actually workers/);
+    expect(tkachuk?.citations.map((c) => c.quote)).toContain(
+      'but if they knew these people are actually workers — this is just a legal artificial construction set up to evade sanctions',
     );
+  });
+
+  it('adds no fact from outside the article: no seat for the embassy, no legal form, no inferred countries', () => {
+    const embassy = byName('DPRK embassy');
+    expect(embassy.countries).toEqual(['KP']);
+    expect(embassy.names.map((n) => n.name).join(' | ')).not.toMatch(/Russia|России|Российской/);
+    expect(byName('Transmashholding').names.map((n) => `${n.name} ${n.note ?? ''}`).join(' ')).not.toMatch(/\bАО\b|«/);
+    expect(byName('Federal Migration Service').narrative).not.toMatch(/abolish/);
+    for (const name of ['MMC', 'Sergei Tkachuk', 'International Congress of Industrialists and Entrepreneurs', 'Artem Chaika', 'Pyotr Popov', 'Natalia Titova', 'Transmashholding', 'Ivan Vyuchnov', 'Cedric Ryngaert', 'Marzuki Darusman']) {
+      expect({ name, countries: byName(name).countries }).toEqual({ name, countries: [] });
+    }
+  });
+
+  it('does not name, even in its README, the former prosecutor general the article leaves unnamed', async () => {
+    const readme = await readFile(join(DATA_DIR, 'investigation', 'README.md'), 'utf8');
+    const subjects = await readFile(join(DATA_DIR, SUBJECTS_FILE), 'utf8');
+    for (const text of [readme, subjects]) expect(text).not.toMatch(/Yury|Yuri |Юрий/);
+  });
+
+  it('marks names read in sources the project does not hold as unverified, with a note, weighted as low-quality aliases', () => {
+    const unverified = dataset.entities.flatMap((e) => e.names.filter((n) => n.origin === 'unverified').map((n) => ({ id: e.id, ...n })));
+    expect(unverified.map((n) => n.name).sort()).toEqual(
+      ['ICIE', 'Interstate Migration Center', 'Межгосударственный миграционный центр', 'Международный конгресс промышленников и предпринимателей', 'МКПП', 'ММЦ'].sort(),
+    );
+    for (const n of unverified) expect(n).toMatchObject({ quality: 'low', note: expect.stringMatching(/^Unverified\./) });
   });
 
   it.each(POLITICALLY_EXPOSED)('flags %s as politically exposed, severity low', (name) => {
@@ -419,7 +476,7 @@ describe('loadInvestigation', () => {
     await writeFile(path, text.replace('quote: decides that Member States shall repatriate to the DPRK all DPRK nationals', 'quote: decides that Member States may repatriate to the DPRK all DPRK nationals'));
     const error: unknown = await loadInvestigation(dir).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InvestigationDataError);
-    expect((error as Error).message).toMatch(/ins-mmc\)\.flags\[0\]\.citations\[\d+\]\.quote: "decides that Member States may repatriate[^"]*" does not occur verbatim in S\/RES\/2397 \(2017\), para\. 8/);
+    expect((error as Error).message).toMatch(/ins-mmc\)\.flags\[0\]\(dprk-labor-facilitation\)\.citations\[\d+\]\.quote: "decides that Member States may repatriate[^"]*" does not occur verbatim in S\/RES\/2397 \(2017\), para\. 8/);
   });
 
   it('refuses a resolution locator that names no paragraph of the resolution', async () => {

@@ -104,7 +104,7 @@ describe('investigation subjects', () => {
     ['Ткачук Сергей', 'ins-sergei-tkachuk'],
     ['TKACHUK, Sergei Viktorovich', 'ins-sergei-tkachuk'],
     ['Serguei Tkatchouk', 'ins-sergei-tkachuk'],
-    ['@mmcpersonal', 'ins-mmc'],
+    ['Intergovernmental Migration Centre', 'ins-mmc'],
     ['ООО «ЛокоТех-Сигнал»', 'ins-locotech-signal'],
     ['Lokotech Signal LLC', 'ins-locotech-signal'],
     ['Piotr Popow', 'ins-pyotr-popov'],
@@ -113,5 +113,17 @@ describe('investigation subjects', () => {
   ];
   it.each(cases)('%s matches %s', (query, entityId) => {
     expect(found(query, entityId)).toBe(true);
+  });
+});
+
+describe('names the project could not verify', () => {
+  it('match, but count like a low-quality alias and say so', () => {
+    const verified = matcher.match({ name: 'Intergovernmental Migration Center' }).matches[0];
+    const unverified = matcher.match({ name: 'Межгосударственный миграционный центр' }).matches[0];
+    expect(verified).toMatchObject({ entityId: 'ins-mmc', isMatch: true });
+    expect(unverified).toMatchObject({ entityId: 'ins-mmc', isMatch: true, matchedName: 'Межгосударственный миграционный центр' });
+    expect(unverified?.score).toBeLessThan(verified?.score ?? 0);
+    expect(unverified?.explanation.summary).toMatch(/unverified name/);
+    expect(unverified?.explanation.features['aliasQuality']).toBeLessThan(0);
   });
 });
