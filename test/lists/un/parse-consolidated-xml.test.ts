@@ -5,7 +5,7 @@ import type { UnConsolidatedList, UnRawRecord } from '../../../src/lists/un/pars
 
 const LIST_2024 = path.join(__dirname, '../../../data/un/consolidated-2024-09-26.xml');
 const LIST_2020 = path.join(__dirname, '../../fixtures/un/consolidated-2020-03-20.xml');
-const LIST_2026 = path.join(__dirname, '../../fixtures/un/consolidated-2026-02-27.xml');
+const LIST_2026 = path.join(__dirname, '../../../data/un/consolidated-2026-02-27.xml');
 
 /** Regime counts computed from the file text alone, without the parser: one UN_LIST_TYPE per record. */
 function regimeCountsFromText(xml: string): { individual: Record<string, number>; entity: Record<string, number> } {

@@ -11,7 +11,7 @@ import type { CanonicalEntity, LoadedDataset } from '../../../src/model/entity';
 
 const DATA_DIR = path.join(__dirname, '../../../data');
 const LIST_2024 = path.join(DATA_DIR, 'un/consolidated-2024-09-26.xml');
-const LIST_2026 = path.join(__dirname, '../../fixtures/un/consolidated-2026-02-27.xml');
+const LIST_2026 = path.join(__dirname, '../../../data/un/consolidated-2026-02-27.xml');
 
 async function resolutionTexts(): Promise<ResolutionTexts> {
   return new Map(
