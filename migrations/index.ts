@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as referenceData from './2026-11-27-001-reference-data';
 import * as auditAndKeys from './2026-11-27-002-audit-and-keys';
 import * as jobs from './2026-11-27-003-jobs';
+import * as datasetVersions from './2026-12-05-004-dataset-versions';
 
 /**
  * Every migration, in order. Listed statically (not read from the folder) so the same list runs under
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-27-001-reference-data': referenceData,
   '2026-11-27-002-audit-and-keys': auditAndKeys,
   '2026-11-27-003-jobs': jobs,
+  '2026-12-05-004-dataset-versions': datasetVersions,
 };

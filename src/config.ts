@@ -24,6 +24,8 @@ const booleanFromEnv = z
  * Every setting the service reads from the environment, with its default. `process.env` is read here and
  * nowhere else.
  */
+const byteSize = z.string().regex(/^\d+(b|kb|mb|gb)?$/i, 'a size in bytes, or like 100mb');
+
 export const configSchema = z.object({
   // production | development | test. Production refuses unsafe defaults.
   NODE_ENV: z.enum(['production', 'development', 'test']).default('development'),
@@ -48,10 +50,19 @@ export const configSchema = z.object({
   DATABASE_LONG_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(900_000),
   // PGlite data directory. Unset: `.data/pglite` under the project; `memory://` keeps it in memory.
   PGLITE_DATA_DIR: z.string().optional(),
-  // Folder with the bundled source files (UN XML, investigation YAML, resolution paragraphs).
+  // Folder with the bundled source files (UN XML, investigation YAML, resolutions' XML).
   DATA_DIR: z.string().default(path.join(PROJECT_ROOT, 'data')),
-  // UN consolidated list file to load, relative to DATA_DIR or absolute.
-  UN_LIST_FILE: z.string().default('un/consolidated-2024-09-26.xml'),
+  // UN list file a new database starts from (relative to DATA_DIR or absolute); later versions come by upload or fetch.
+  UN_LIST_FILE: z.string().default('un/consolidated-2026-02-27.xml'),
+  // Where the UN list is fetched on a schedule; unset: no scheduled fetch. The UN's own address is
+  // https://scsanctions.un.org/resources/xml/en/consolidated.xml
+  UN_LIST_URL: z.url().optional(),
+  // Minutes between scheduled fetches of UN_LIST_URL (one replica fetches each time).
+  UN_LIST_REFRESH_MINUTES: z.coerce.number().int().min(1).max(10_080).default(360),
+  // Largest accepted list file (POST /v1/datasets/{id}/versions, or a fetch), bytes or a size like 100mb.
+  LIST_UPLOAD_LIMIT: byteSize.default('100mb'),
+  // How often each replica checks for a new current dataset version (0: never; the importing replica switches at once).
+  DATASET_POLL_INTERVAL_MS: z.coerce.number().int().min(0).default(5_000),
   // pino log level: fatal, error, warn, info, debug, trace, silent.
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // Log each HTTP request (one line per request).
@@ -95,6 +106,14 @@ export const configSchema = z.object({
 });
 
 export type Config = z.infer<typeof configSchema>;
+
+/** Bytes in a size written like `2mb`, `512kb` or `1048576` (what BODY_LIMIT and LIST_UPLOAD_LIMIT take). */
+export function sizeInBytes(size: string): number {
+  const match = /^(\d+)(b|kb|mb|gb)?$/i.exec(size);
+  if (!match) throw new Error(`"${size}" is not a size`);
+  const unit = (match[2] ?? 'b').toLowerCase();
+  return Number(match[1]) * { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 }[unit as 'b'];
+}
 
 /** Parses the environment once; throws a readable error naming every bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {

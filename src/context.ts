@@ -8,10 +8,15 @@ import { pruneScreenings } from './audit/audit-repository';
 import { countActiveKeys } from './auth/api-key-repository';
 import { createAuth, type Auth } from './auth/auth-middleware';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Config } from './config';
+import { sizeInBytes, type Config } from './config';
 import { migrateToLatest, openConfiguredDatabase, type DatabaseHandle } from './db/database';
 import { isDatabaseUnavailable } from './db/database-errors';
-import { loadData, type DataSnapshot } from './datasets/load-snapshot';
+import type { DataSnapshot } from './datasets/load-snapshot';
+import { unListImporter, type DatasetImporter } from './datasets/dataset-importers';
+import { createDatasetService, type DatasetService } from './datasets/dataset-service';
+import { SnapshotStore } from './datasets/snapshots';
+import { syncBundledDatasets } from './datasets/sync-bundled';
+import { readResolutionTexts } from './lists/un/load-un-list';
 import { createJobService, type JobService } from './jobs/job-service';
 import { createReferenceService, type ReferenceService } from './reference/reference-service';
 import { runNowAndEvery } from './shared/every';
@@ -32,8 +37,12 @@ export interface AppContext {
   audit: AuditService;
   /** Batch screening jobs: uploads, the queue and this replica's workers. */
   jobs: JobService;
-  /** The loaded data; undefined until `prepare()` finishes (readiness). */
-  data: { snapshot?: DataSnapshot; error?: Error };
+  /** Dataset versions: imports, history, changes. */
+  datasets: DatasetService;
+  /** The snapshots this replica screens against (current, and those of jobs in flight). */
+  snapshots: SnapshotStore;
+  /** The data in force (`snapshot`: undefined until `prepare()` finishes, i.e. readiness), or why it failed. */
+  data: { readonly snapshot: DataSnapshot | undefined; error?: Error };
   /**
    * Migrates the database, checks keys and loads the data; resolves when the service is ready. While the database
    * cannot be reached it waits and tries again (readiness stays 503) instead of failing; any other error rejects.
@@ -53,16 +62,43 @@ const STARTUP_RETRY_FIRST_MS = 500;
 const STARTUP_RETRY_MAX_MS = 2_000;
 // Retention runs at startup and then this often.
 const RETENTION_INTERVAL_MS = 3_600_000;
+// A scheduled list fetch is checked for this often (the fetch itself happens once per UN_LIST_REFRESH_MINUTES).
+const FETCH_CHECK_INTERVAL_MS = 60_000;
+const FETCH_TIMEOUT_MS = 120_000;
 
 /** Builds every dependency from the config; tests swap parts through `overrides`. */
 export async function createContext(config: Config, overrides: ContextOverrides = {}): Promise<AppContext> {
   const log = overrides.log ?? pino({ level: config.LOG_LEVEL, base: { service: 'sanctions-screening' } });
   const database = overrides.database ?? (await openConfiguredDatabase(config, log.child({ component: 'database' })));
   const production = config.NODE_ENV === 'production';
-  const data: AppContext['data'] = {};
+  const snapshots = new SnapshotStore(database.longDb, log.child({ component: 'datasets' }));
+  const data: AppContext['data'] = {
+    get snapshot() {
+      return snapshots.current();
+    },
+  };
   let retentionTimer: NodeJS.Timeout | undefined;
+  let fetchTimer: NodeJS.Timeout | undefined;
   let closing = false;
-  const jobs = createJobService({ config, log, database, snapshot: () => data.snapshot });
+  const importers = new Map<string, DatasetImporter>();
+  const datasets = createDatasetService({ db: database.longDb, log, snapshots, importers: () => importers });
+  const jobs = createJobService({
+    config,
+    log,
+    database,
+    snapshot: () => snapshots.current(),
+    snapshotFor: (versions) => snapshots.forVersions(versions),
+  });
+
+  function scheduleListFetch(url: string) {
+    const fetchNow = () =>
+      datasets
+        .fetchIfDue('un', url, { intervalMinutes: config.UN_LIST_REFRESH_MINUTES, maxBytes: sizeInBytes(config.LIST_UPLOAD_LIMIT), timeoutMs: FETCH_TIMEOUT_MS })
+        .catch((err: unknown) => log.error({ err, url }, 'scheduled list fetch failed'));
+    void fetchNow();
+    fetchTimer = setInterval(fetchNow, Math.min(FETCH_CHECK_INTERVAL_MS, config.UN_LIST_REFRESH_MINUTES * 60_000));
+    fetchTimer.unref();
+  }
   const metrics = createMetrics();
 
   async function applyRetention() {
@@ -76,7 +112,7 @@ export async function createContext(config: Config, overrides: ContextOverrides 
     log,
     database,
     metrics,
-    screening: createScreeningService({ snapshot: () => data.snapshot, audit: new AuditWriter(database.db), metrics, log }),
+    screening: createScreeningService({ snapshot: () => snapshots.current(), audit: new AuditWriter(database.db), metrics, log }),
     reference: createReferenceService(database.db),
     auth: createAuth(database.db, {
       production,
@@ -85,6 +121,8 @@ export async function createContext(config: Config, overrides: ContextOverrides 
     keys: createKeyService(database.db),
     audit: createAuditService(database.db, database.longDb),
     jobs,
+    datasets,
+    snapshots,
     data,
     async prepare() {
       // Every step is safe to run again: migrations and data loads skip what is done, the queue starts once.
@@ -97,19 +135,25 @@ export async function createContext(config: Config, overrides: ContextOverrides 
         if (keys === 0) {
           log.warn('NO API KEYS EXIST: the service is OPEN, every request is allowed without a key (development only; create a key to close it)');
         }
-        const snapshot = await loadData(database.longDb, { dataDir: config.DATA_DIR, unListFile: config.UN_LIST_FILE, log });
+        const unImporter = unListImporter(await readResolutionTexts(config.DATA_DIR));
+        importers.set(unImporter.datasetId, unImporter);
+        await syncBundledDatasets(database.longDb, { dataDir: config.DATA_DIR, unListFile: config.UN_LIST_FILE, log, unImporter });
+        await snapshots.refresh();
+        const snapshot = snapshots.current();
+        if (!snapshot) throw new Error('no dataset version is current after loading the bundled data');
+        snapshots.startPolling(config.DATASET_POLL_INTERVAL_MS);
         // The job queue starts before readiness: once /readyz is 200, uploads are accepted.
         await jobs.start();
         if (config.AUDIT_RETENTION_DAYS > 0 && !retentionTimer) {
           retentionTimer = await runNowAndEvery(applyRetention, RETENTION_INTERVAL_MS, log, 'audit retention');
         }
+        if (config.UN_LIST_URL !== undefined && !fetchTimer) scheduleListFetch(config.UN_LIST_URL);
         return snapshot;
       };
       let delayMs = STARTUP_RETRY_FIRST_MS;
       for (let attempt = 1; ; attempt++) {
         try {
-          data.snapshot = await prepareOnce();
-          return data.snapshot;
+          return await prepareOnce();
         } catch (error) {
           if (closing || !isDatabaseUnavailable(error)) {
             data.error = error instanceof Error ? error : new Error(String(error));
@@ -124,6 +168,8 @@ export async function createContext(config: Config, overrides: ContextOverrides 
     async close() {
       closing = true;
       if (retentionTimer) clearInterval(retentionTimer);
+      if (fetchTimer) clearInterval(fetchTimer);
+      snapshots.stop();
       await jobs.stop();
       await database.close();
     },

@@ -25,6 +25,8 @@ export interface AuditRecord {
   threshold: number;
   algorithm: string;
   datasetVersion: string;
+  /** The version of each dataset the answer came from: an examiner fetches the exact entries with it. */
+  datasetVersions: Readonly<Record<string, string>>;
   decision: Decision;
   /** The matches exactly as returned to the client. */
   matches: unknown[];

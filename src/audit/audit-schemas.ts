@@ -23,6 +23,10 @@ export const ScreeningRecordSchema = z
     threshold: z.number(),
     algorithm: z.string(),
     datasetVersion: z.string(),
+    datasetVersions: z
+      .record(z.string(), z.string())
+      .optional()
+      .meta({ description: 'The version of each dataset the answer came from (records from before versions were kept have none).' }),
     decision: DecisionSchema,
     matches: z.array(z.unknown()).meta({ description: 'The matches exactly as returned.' }),
     seq: z.string().meta({ description: 'Position in the hash chain.' }),

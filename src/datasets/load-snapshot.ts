@@ -1,17 +1,18 @@
 import type { Kysely } from 'kysely';
-import type { Logger } from 'pino';
 import type { Database } from '../db/schema';
-import { bundledDatasets, datasetVersion, type BundledDataOptions } from '../lists/load-bundled';
 import { createMatcher } from '../matching/matcher';
 import type { Matcher } from '../matching/types';
 import type { CanonicalEntity } from '../model/entity';
-import { findEntities } from '../reference/entity-repository';
 import type { InboundEdge } from '../reference/present-entity';
-import { combinedVersion, listCurrentDatasets, syncDataset, type DatasetInfo } from '../reference/dataset-repository';
+import { combinedVersion, listDatasetsAt, type DatasetInfo } from '../reference/dataset-repository';
+import { findEntitiesOfVersion } from './version-repository';
 
-/** Everything screening needs, for one dataset version, held in memory and never mutated. */
+/** Everything screening needs, for one set of dataset versions, held in memory and never mutated. */
 export interface DataSnapshot {
+  /** The combined id of the per-dataset versions, as stamped on every screening. */
   datasetVersion: string;
+  /** The version of each dataset, by dataset id: what an examiner fetches the exact entries with. */
+  versions: Readonly<Record<string, string>>;
   datasets: DatasetInfo[];
   entities: ReadonlyMap<string, CanonicalEntity>;
   /** Relationships other entities state about an entity, keyed by the entity they point at. */
@@ -19,10 +20,16 @@ export interface DataSnapshot {
   matcher: Matcher;
 }
 
-/** Builds the in-memory snapshot from what the database holds now (the single source of truth for replicas). */
-export async function snapshotFromDatabase(db: Kysely<Database>): Promise<DataSnapshot> {
-  const datasets = await listCurrentDatasets(db);
-  const all = await findEntities(db);
+/**
+ * Builds the snapshot of exactly these per-dataset versions from the stored versions (never from the current
+ * tables, which may move meanwhile): the entities, the inbound relationships and the matcher, which is built here,
+ * before anyone switches to the snapshot.
+ */
+export async function buildSnapshot(db: Kysely<Database>, versions: Readonly<Record<string, string>>): Promise<DataSnapshot> {
+  const datasets = await listDatasetsAt(db, versions);
+  const missing = Object.keys(versions).filter((id) => !datasets.some((d) => d.id === id));
+  if (missing.length > 0) throw new Error(`no stored version ${missing.map((id) => `${id}@${versions[id]}`).join(', ')}`);
+  const all = (await Promise.all(datasets.map((d) => findEntitiesOfVersion(db, d.id, d.version)))).flat();
   const entities = new Map(all.map((e) => [e.id, e]));
   const inbound = new Map<string, InboundEdge[]>();
   for (const from of all) {
@@ -32,36 +39,12 @@ export async function snapshotFromDatabase(db: Kysely<Database>): Promise<DataSn
       inbound.set(relationship.targetId, edges);
     }
   }
-  return { datasetVersion: combinedVersion(datasets), datasets, entities, inbound, matcher: createMatcher(all) };
-}
-
-/**
- * Loads the bundled files into the database and returns the snapshot to screen against. Idempotent: a dataset
- * whose version (hash of its inputs) is already current is neither parsed nor rewritten.
- */
-export async function loadData(
-  db: Kysely<Database>,
-  options: BundledDataOptions & { log: Logger },
-): Promise<DataSnapshot> {
-  const started = performance.now();
-  const current = new Map((await listCurrentDatasets(db)).map((d) => [d.id, d.version]));
-  for (const spec of bundledDatasets(options)) {
-    const version = await datasetVersion(spec);
-    if (current.get(spec.id) === version) {
-      options.log.info({ dataset: spec.id, version, status: 'unchanged' }, 'dataset unchanged');
-      continue;
-    }
-    // Another replica may load the same version meanwhile: syncDataset re-checks under the dataset's row lock.
-    const result = await syncDataset(db, { ...(await spec.load()), contentHash: version });
-    options.log.info(
-      { dataset: result.dataset, version: result.version, status: result.status, entities: result.entities },
-      `dataset ${result.status}`,
-    );
-  }
-  const snapshot = await snapshotFromDatabase(db);
-  options.log.info(
-    { datasetVersion: snapshot.datasetVersion, entities: snapshot.entities.size, ms: Math.round(performance.now() - started) },
-    'data ready',
-  );
-  return snapshot;
+  return {
+    datasetVersion: combinedVersion(datasets),
+    versions: Object.fromEntries(datasets.map((d) => [d.id, d.version])),
+    datasets,
+    entities,
+    inbound,
+    matcher: createMatcher(all),
+  };
 }

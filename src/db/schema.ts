@@ -1,6 +1,8 @@
 import type { ColumnType, Generated } from 'kysely';
 import type {
   BirthDate,
+  CanonicalEntity,
+  Source,
   EntityType,
   Identifier,
   NameKind,
@@ -35,6 +37,69 @@ export interface DatasetVersionsTable {
   loaded_at: ColumnType<Date, Date | string | undefined, Date | string>;
   entity_count: number;
   replaced_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  sha256: ColumnType<string | null, string | null | undefined, string | null>;
+  importer_version: ColumnType<string | null, string | null | undefined, string | null>;
+  trigger: ColumnType<ImportTrigger | null, ImportTrigger | null | undefined, ImportTrigger | null>;
+  imported_by: ColumnType<string | null, string | null | undefined, string | null>;
+  previous_version: ColumnType<string | null, string | null | undefined, string | null>;
+  changes: ColumnType<ChangeCounts | null, string | null | undefined, string | null>;
+}
+
+/** How a dataset version arrived: bundled files at start-up, the admin API, the scheduled fetch, or a stored file re-mapped by a new importer. */
+export type ImportTrigger = 'bundled' | 'upload' | 'schedule' | 'remap';
+export type ImportStatus = 'accepted' | 'unchanged' | 'refused' | 'failed';
+export interface ChangeCounts {
+  added: number;
+  removed: number;
+  amended: number;
+  metadataOnly: number;
+}
+
+export interface DatasetSchedulesTable {
+  dataset_id: string;
+  next_fetch_at: ColumnType<Date, Date | string, Date | string>;
+}
+
+export interface DatasetFilesTable {
+  dataset_id: string;
+  version: string;
+  content_type: string;
+  bytes: Uint8Array;
+}
+
+export interface EntityVersionsTable {
+  dataset_id: string;
+  version: string;
+  entity_id: string;
+  record: Json<CanonicalEntity>;
+}
+
+export interface SourceVersionsTable {
+  dataset_id: string;
+  version: string;
+  source_id: string;
+  record: Json<Source>;
+}
+
+export interface DatasetImportsTable {
+  id: string;
+  dataset_id: string;
+  started_at: ColumnType<Date, Date | string, Date | string>;
+  finished_at: ColumnType<Date, Date | string, Date | string>;
+  status: ImportStatus;
+  reason: string | null;
+  problems: Json<string[]>;
+  trigger: ImportTrigger;
+  imported_by: string | null;
+  forced: boolean;
+  sha256: string | null;
+  byte_count: ColumnType<string | number | null, number | null, number | null>;
+  version: string | null;
+  source_date: ColumnType<Date | string | null, string | null, string | null>;
+  entity_count: number | null;
+  previous_version: string | null;
+  changes: ColumnType<ChangeCounts | null, string | null, string | null>;
+  build_ms: number | null;
 }
 
 export interface SourcesTable {
@@ -198,6 +263,8 @@ export interface JobsTable {
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
   started_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   finished_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** The per-dataset versions the job screens against, fixed when it was accepted; null on jobs from before. */
+  dataset_versions: ColumnType<Record<string, string> | null, string | null | undefined, string | null>;
 }
 
 export interface JobRowsTable {
@@ -237,6 +304,11 @@ export interface JobResultsTable {
 export interface Database {
   datasets: DatasetsTable;
   dataset_versions: DatasetVersionsTable;
+  dataset_files: DatasetFilesTable;
+  entity_versions: EntityVersionsTable;
+  source_versions: SourceVersionsTable;
+  dataset_imports: DatasetImportsTable;
+  dataset_schedules: DatasetSchedulesTable;
   sources: SourcesTable;
   source_sections: SourceSectionsTable;
   entities: EntitiesTable;

@@ -8,6 +8,7 @@ import { HttpError, ServiceUnavailableError } from '../shared/errors';
 import { createErrorHandler, notFoundHandler } from './problem-json';
 import { auditRoutes } from '../audit/audit-routes';
 import { jobRoutes } from '../jobs/job-routes';
+import { datasetRoutes, datasetUploadRoutes } from '../datasets/dataset-routes';
 import { keyRoutes } from '../auth/key-routes';
 import { opsRoutes } from './ops-routes';
 import { referenceRoutes } from '../reference/reference-routes';
@@ -88,12 +89,14 @@ export function createApp(context: AppContext): Express {
   );
   app.use(metrics.observe);
   app.use(jobRoutes(context)); // before the timeout and the JSON parser: job files stream in and out
+  app.use(datasetUploadRoutes(context)); // list files stream in, with their own size limit
   app.use(requestTimeout(config.REQUEST_TIMEOUT_MS));
   app.use(requireJsonBody);
   app.use(express.json({ limit: config.BODY_LIMIT, strict: true }));
   app.use(opsRoutes(context, metrics));
   app.use(screeningRoutes(context.screening, context.auth));
   app.use(referenceRoutes(context.reference, context.auth));
+  app.use(datasetRoutes(context));
   app.use(auditRoutes(context.audit, context.auth));
   app.use(keyRoutes(context.keys, context.auth));
   app.use(notFoundHandler);

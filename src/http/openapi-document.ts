@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createDocument } from 'zod-openapi';
 import { auditOperations } from '../audit/audit-routes';
+import { datasetOperations } from '../datasets/dataset-routes';
 import { keyOperations } from '../auth/key-routes';
 import { PROJECT_ROOT } from '../config';
 import { jobOperations } from '../jobs/job-routes';
@@ -40,6 +41,7 @@ export function buildOpenApiDocument() {
     tags: [
       { name: 'Screening', description: 'Screen one counterparty or a batch of up to 1,000.' },
       { name: 'Reference data', description: 'Entities, sources and dataset versions.' },
+      { name: 'Datasets', description: 'List versions: import a new one, every version kept, what changed between two.' },
       { name: 'Jobs', description: 'Screen a whole file (millions of rows) as one batch job, then download the results.' },
       { name: 'Audit', description: 'The hash-chained record of every screening.' },
       { name: 'Keys', description: 'API key management (admin scope).' },
@@ -48,6 +50,7 @@ export function buildOpenApiDocument() {
     paths: {
       ...screeningOperations,
       ...referenceOperations,
+      ...datasetOperations,
       ...jobOperations,
       ...auditOperations,
       ...keyOperations,

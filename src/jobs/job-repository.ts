@@ -118,6 +118,20 @@ export async function markRunning(db: Db, id: string): Promise<void> {
     .execute();
 }
 
+/**
+ * Fixes the dataset versions a job screens against, the first time a chunk of it runs, and returns the versions in
+ * force for the job: every chunk, on every replica, screens against the same ones.
+ */
+export async function pinDatasetVersions(db: Db, id: string, versions: Readonly<Record<string, string>>): Promise<Record<string, string>> {
+  const row = await db
+    .updateTable('jobs')
+    .set({ dataset_versions: sql<string>`coalesce(dataset_versions, ${JSON.stringify(versions)}::jsonb)` })
+    .where('id', '=', id)
+    .returning('dataset_versions')
+    .executeTakeFirstOrThrow();
+  return row.dataset_versions ?? { ...versions };
+}
+
 /** Cancels a job that is not finished; returns the job as it now stands (undefined when it does not exist). */
 export async function cancelJob(db: Db, id: string): Promise<JobRow | undefined> {
   await db

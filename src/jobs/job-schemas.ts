@@ -64,6 +64,10 @@ export const JobSchema = z
     finishedAt: timestamp,
     etaSeconds: z.number().int().nullable().meta({ description: 'Estimated seconds to completion at the rate so far; null until known.' }),
     error: z.string().nullable().meta({ description: 'Why the job failed.' }),
+    datasetVersions: z
+      .record(z.string(), z.string())
+      .nullable()
+      .meta({ description: 'The version of each dataset the job screens against, fixed when its first chunk runs (null before): it finishes on them even if a new list version is imported meanwhile.' }),
     links: z.object({ self: z.string(), results: z.string() }),
   })
   .meta({ id: 'Job' });

@@ -62,6 +62,8 @@ export function createJobService(deps: {
   log: Logger;
   database: DatabaseHandle;
   snapshot: () => DataSnapshot | undefined;
+  /** The snapshot of given dataset versions (a job's, fixed when it starts). */
+  snapshotFor: (versions: Readonly<Record<string, string>>) => Promise<DataSnapshot>;
 }): JobService {
   const { config, database } = deps;
   const log = deps.log.child({ component: 'jobs' });
@@ -97,7 +99,7 @@ export function createJobService(deps: {
 
   async function onChunk(message: ChunkMessage): Promise<void> {
     try {
-      const outcome = await processChunk({ db, pool, snapshot: deps.snapshot, worker, limit: DEFAULT_MATCHES_PER_QUERY }, message);
+      const outcome = await processChunk({ db, pool, snapshot: deps.snapshot, snapshotFor: deps.snapshotFor, worker, limit: DEFAULT_MATCHES_PER_QUERY }, message);
       log.debug({ ...message, outcome }, 'chunk');
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);

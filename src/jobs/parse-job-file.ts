@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { parse } from 'csv-parse';
 import { HttpError } from '../shared/errors';
-import { feed, UploadAbortedError } from './upload-streams';
+import { feed, UploadAbortedError } from '../shared/upload-streams';
 
 export type JobFileFormat = 'csv' | 'ndjson';
 

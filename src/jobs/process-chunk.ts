@@ -2,14 +2,16 @@ import type { Kysely } from 'kysely';
 import type { DataSnapshot } from '../datasets/load-snapshot';
 import type { Database } from '../db/schema';
 import type { ChunkMessage } from './job-queue';
-import { commitChunk, findChunk, findJob, markRunning, readChunkRows, type ChunkCommitOutcome, type JobStatus } from './job-repository';
+import { commitChunk, findChunk, findJob, markRunning, pinDatasetVersions, readChunkRows, type ChunkCommitOutcome, type JobStatus } from './job-repository';
 import type { ScreeningPool } from './screening-pool';
 
 export interface ChunkWork {
   db: Kysely<Database>;
   pool: ScreeningPool;
-  /** The snapshot to screen against now (undefined while the data loads). */
+  /** The snapshot new work screens against (undefined while the data loads). */
   snapshot: () => DataSnapshot | undefined;
+  /** The snapshot of given dataset versions: a job's chunks screen against the versions it started with. */
+  snapshotFor: (versions: Readonly<Record<string, string>>) => Promise<DataSnapshot>;
   /** This replica's name, recorded on each chunk it commits. */
   worker: string;
   /** Matches kept per row. */
@@ -30,8 +32,10 @@ export async function processChunk(work: ChunkWork, message: ChunkMessage): Prom
   if (!job || (status !== 'queued' && status !== 'running')) return 'skipped';
   const chunk = await findChunk(db, message.jobId, message.chunk);
   if (!chunk || chunk.status === 'done') return 'skipped';
-  const snapshot = work.snapshot();
-  if (!snapshot) throw new Error('the screening data is not loaded yet');
+  const current = work.snapshot();
+  if (!current) throw new Error('the screening data is not loaded yet');
+  const versions = job.dataset_versions ?? (await pinDatasetVersions(db, job.id, current.versions));
+  const snapshot = await work.snapshotFor(versions);
   if (status === 'queued') await markRunning(db, job.id);
   const rows = await readChunkRows(db, job.id, message.chunk, job.chunk_rows);
   if (rows.length !== chunk.row_count) {

@@ -19,7 +19,7 @@ import {
   type JobRow,
 } from './job-repository';
 import { parseJobFile, type JobFileFormat, type ReceivedRow } from './parse-job-file';
-import { decodedBody, drain } from './upload-streams';
+import { decodedBody, drain } from '../shared/upload-streams';
 
 /** A job upload as the route hands it over: the request body still unread. */
 export interface JobUpload {

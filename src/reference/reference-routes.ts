@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import type { Auth } from '../auth/auth-middleware';
 import type { ReferenceService } from './reference-service';
-import { EntityIdParamsSchema, EntityListQuerySchema } from './reference-schemas';
+import { EntityIdParamsSchema, EntityListQuerySchema, EntityQuerySchema } from './reference-schemas';
 import { allowOnly } from '../shared/method-not-allowed';
 import { parseRequest } from '../shared/validate';
 import { get, ok, problem, type ApiOperations } from '../shared/openapi-operations';
@@ -31,7 +31,8 @@ export function referenceRoutes(reference: ReferenceService, auth: Auth): Router
     .route('/v1/entities/:id')
     .get(...guard, async (req, res) => {
       const { id } = parseRequest(EntityIdParamsSchema, req.params, 'path');
-      res.json(await reference.getEntity(id));
+      const { version } = parseRequest(EntityQuerySchema, req.query, 'query');
+      res.json(await reference.getEntity(id, version));
     })
     .all(allowOnly('GET'));
   router
@@ -101,10 +102,11 @@ export const referenceOperations: ApiOperations = {
   '/v1/entities/{id}': get({
     operationId: 'getEntity',
     summary: 'One entity, whole: names, flags with citations, listings, relationships, sources',
-    description: 'Accepts the entity id (`ins-sergei-tkachuk`, `un-KPi.063`) or a UN reference number (`KPi.063`).',
+    description:
+      'Accepts the entity id (`ins-sergei-tkachuk`, `un-KPi.063`) or a UN reference number (`KPi.063`). With `version` (a per-dataset version, as a screening\'s `datasetVersions` names it) the entity exactly as that version held it: an examiner sees what a screening was answered from.',
     tags: ['Reference data'],
-    requestParams: { path: EntityIdParamsSchema },
-    responses: { ...ok(EntitySchema, 'The entity.'), '404': problem('No such entity.') },
+    requestParams: { path: EntityIdParamsSchema, query: EntityQuerySchema },
+    responses: { ...ok(EntitySchema, 'The entity.'), '404': problem('No such entity, or not in that version.') },
   }),
   '/v1/sources': get({
     operationId: 'listSources',

@@ -109,6 +109,7 @@ export const EntitySchema = z
     id: z.string(),
     type: EntityTypeSchema,
     dataset: z.string(),
+    version: z.string().optional().meta({ description: 'The version of its dataset this record is from.' }),
     name: z.string(),
     aliases: z.array(z.string()),
     names: z.array(EntityNameSchema),
@@ -162,6 +163,14 @@ export const EntityListQuerySchema = z.strictObject({
 
 export const EntityIdParamsSchema = z.object({
   id: z.string().min(1).max(256).meta({ example: 'ins-sergei-tkachuk' }),
+});
+
+export const EntityQuerySchema = z.strictObject({
+  version: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/, 'a dataset version: the sha256 in hex (64 characters)')
+    .optional()
+    .meta({ description: "A version of the entity's dataset (as a screening's `datasetVersions` names it): the entity exactly as that version held it, even if since amended or removed." }),
 });
 
 export const SourceIdParamsSchema = z.object({

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { NotFoundError } from '../shared/errors';
-import { combinedVersion, listCurrentDatasets } from './dataset-repository';
+import { combinedVersion, findCurrentVersion, findEntityInVersion, findSourceInVersions, listCurrentDatasets } from './dataset-repository';
 import type { CanonicalEntity } from '../model/entity';
 import {
   findEntities,
@@ -32,6 +32,15 @@ export function createReferenceService(db: Kysely<Database>) {
     return { nameOf, inboundOf };
   }
 
+  /** The sources an entity cites: those in force, and those only a replaced version holds. */
+  async function sourceHeadersOf(entity: CanonicalEntity) {
+    const ids = [...new Set([...entity.sourceIds, ...citedSourceIds(entity)])];
+    const current = await findSourceHeaders(db, ids);
+    const missing = ids.filter((sourceId) => !current.some((s) => s.id === sourceId));
+    const kept = (await Promise.all(missing.map((sourceId) => findSourceInVersions(db, sourceId)))).flatMap((s) => (s ? [{ id: s.id, kind: s.kind, title: s.title }] : []));
+    return [...current, ...kept].sort((a, b) => a.id.localeCompare(b.id));
+  }
+
   return {
     async listEntities(filters: EntityFilters, page: { limit: number; cursor?: string }) {
       const afterId = page.cursor === undefined ? undefined : decodeCursor(page.cursor);
@@ -45,7 +54,18 @@ export function createReferenceService(db: Kysely<Database>) {
       };
     },
 
-    async getEntity(id: string) {
+    /**
+     * One entity as the current version holds it, or, with `version` (a dataset version's sha256), exactly as that
+     * version held it (an entry since amended or removed included); `version` names the version either way.
+     */
+    async getEntity(id: string, version?: string) {
+      if (version !== undefined) {
+        const entity = (await findEntityInVersion(db, id, version)) ?? (await findEntityInVersion(db, `un-${id}`, version));
+        if (!entity) throw new NotFoundError(`entity "${id}" is not in dataset version "${version}" (or no such version is kept)`);
+        const { nameOf, inboundOf } = await relatedOf([entity]);
+        const sources = await sourceHeadersOf(entity);
+        return { ...presentEntityDetail(entity, { nameOf, inbound: inboundOf(entity.id) }, sources), version };
+      }
       let [entity] = await findEntities(db, [id]);
       if (!entity) {
         // Also accept a UN reference number ("KPi.063") or the id in another letter case.
@@ -55,17 +75,20 @@ export function createReferenceService(db: Kysely<Database>) {
       if (!entity) throw new NotFoundError(`entity "${id}" does not exist`);
       const { nameOf, inboundOf } = await relatedOf([entity]);
       const sources = await findSourceHeaders(db, [...new Set([...entity.sourceIds, ...citedSourceIds(entity)])]);
-      return presentEntityDetail(entity, { nameOf, inbound: inboundOf(entity.id) }, sources);
+      const current = await findCurrentVersion(db, entity.dataset);
+      return { ...presentEntityDetail(entity, { nameOf, inbound: inboundOf(entity.id) }, sources), ...(current ? { version: current.version } : {}) };
     },
 
     async listSources() {
       return { items: await findSources(db) };
     },
 
+    /** A source in force, or one a replaced version held (a list file's source is per version). */
     async getSource(id: string) {
       const [source] = await findSources(db, id);
-      if (!source) throw new NotFoundError(`source "${id}" does not exist`);
-      return source;
+      const kept = source ?? (await findSourceInVersions(db, id));
+      if (!kept) throw new NotFoundError(`source "${id}" does not exist`);
+      return kept;
     },
 
     /**

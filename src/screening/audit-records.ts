@@ -33,6 +33,7 @@ export function auditRecordOf(
     threshold: outcome.threshold,
     algorithm: outcome.algorithm,
     datasetVersion: outcome.datasetVersion,
+    datasetVersions: outcome.datasetVersions,
     decision: outcome.decision,
     // Stored as JSON and hashed as canonical JSON, both of which drop undefined members exactly as res.json() does:
     // no copy needed on the hot path.

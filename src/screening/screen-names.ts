@@ -62,6 +62,7 @@ export interface ScreeningOutcome {
   screeningId: string;
   screenedAt: string;
   datasetVersion: string;
+  datasetVersions: Readonly<Record<string, string>>;
   algorithm: string;
   threshold: number;
   decision: Decision;
@@ -97,6 +98,7 @@ export function screenName(
     screeningId: randomUUID(),
     screenedAt: (options.now ?? new Date()).toISOString(),
     datasetVersion: snapshot.datasetVersion,
+    datasetVersions: snapshot.versions,
     algorithm: snapshot.matcher.algorithm,
     threshold,
     decision: decide(matches),
@@ -118,6 +120,7 @@ export function screenBatchItems(snapshot: DataSnapshot, batch: BatchRequest, no
     response: {
       batchId: randomUUID(),
       datasetVersion: snapshot.datasetVersion,
+      datasetVersions: snapshot.versions,
       algorithm: snapshot.matcher.algorithm,
       threshold,
       summary: { items: outcomes.length, hits: count('hit'), reviews: count('review'), clears: count('clear') },

@@ -154,7 +154,8 @@ export const ScreenResponseSchema = z
   .object({
     screeningId: z.string(),
     screenedAt: z.string(),
-    datasetVersion: z.string(),
+    datasetVersion: z.string().meta({ description: 'The combined id of the dataset versions in force.' }),
+    datasetVersions: z.record(z.string(), z.string()).meta({ description: 'The version (sha256) of each dataset the answer came from, by dataset id: GET /v1/entities/{id}?version= returns an entry exactly as that version held it.', example: { un: '66b392a4…', investigation: '…', resolutions: '…' } }),
     algorithm: z.string().meta({ example: 'dprk-screen@1.0.0' }),
     threshold: z.number(),
     decision: DecisionSchema,
@@ -173,6 +174,7 @@ export const BatchResponseSchema = z
   .object({
     batchId: z.string(),
     datasetVersion: z.string(),
+    datasetVersions: z.record(z.string(), z.string()).meta({ description: 'The version (sha256) of each dataset the answer came from, by dataset id: GET /v1/entities/{id}?version= returns an entry exactly as that version held it.' }),
     algorithm: z.string(),
     threshold: z.number(),
     summary: z.object({ items: z.number().int(), hits: z.number().int(), reviews: z.number().int(), clears: z.number().int() }),

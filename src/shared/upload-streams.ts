@@ -1,7 +1,7 @@
 import { Transform, type Readable, type Writable } from 'node:stream';
 import type { Hash } from 'node:crypto';
 import { createGunzip } from 'node:zlib';
-import { HttpError } from '../shared/errors';
+import { HttpError } from './errors';
 
 export class UploadAbortedError extends HttpError {
   constructor() {

@@ -39,7 +39,7 @@ describe(`reference-data API on ${TEST_DATABASE_KIND}`, () => {
     const snapshot = t.context.data.snapshot!;
     const un = ids.filter((id) => id.startsWith('un-'));
     const investigation = ids.filter((id) => id.startsWith('ins-'));
-    expect(un).toHaveLength(875);
+    expect(un).toHaveLength(1003);
     expect(investigation.length).toBeGreaterThanOrEqual(21);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids).toHaveLength(snapshot.entities.size);
@@ -135,7 +135,7 @@ describe(`reference-data API on ${TEST_DATABASE_KIND}`, () => {
     expect(article?.publisher).toBe('The Insider');
     expect(article?.sections.length).toBeGreaterThan(10);
     expect(article?.sections.every((s) => s.textKind === 'verbatim')).toBe(true);
-    expect(byId.get('un-consolidated-2024-09-26')?.sha256).toMatch(/^c6ca6996[0-9a-f]+942eb1$/);
+    expect(byId.get('un-consolidated-2026-02-27')?.sha256).toMatch(/^66b392a4[0-9a-f]+99c8bf$/);
     const res2397 = await request(t.app).get('/v1/sources/unsc-res-2397').expect(200);
     const para8 = res2397.body.sections.find((s: { paragraph?: string; textKind: string }) => s.paragraph === '8' && s.textKind === 'verbatim');
     expect(para8?.text).toMatch(/DPRK nationals/);
@@ -193,7 +193,7 @@ describe(`reference-data API on ${TEST_DATABASE_KIND}`, () => {
   it('lists the dataset versions in force with their entity counts', async () => {
     const res = await request(t.app).get('/v1/datasets').expect(200);
     const un = res.body.items.find((d: { id: string }) => d.id === 'un');
-    expect(un).toMatchObject({ entityCount: 875, sourceDate: '2024-09-26' });
+    expect(un).toMatchObject({ entityCount: 1003, sourceDate: '2026-02-27' });
     expect(un.version).toMatch(/^[0-9a-f]{64}$/);
     expect(res.body.items.map((d: { id: string }) => d.id).sort()).toEqual(['investigation', 'resolutions', 'un']);
     expect(res.body.datasetVersion).toBe(t.context.data.snapshot?.datasetVersion);

@@ -1,67 +1,115 @@
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
 import { PROJECT_ROOT } from '../../src/config';
 import { migrateToLatest, type DatabaseHandle } from '../../src/db/database';
-import { loadData } from '../../src/datasets/load-snapshot';
-import { listCurrentDatasets, syncDataset } from '../../src/reference/dataset-repository';
-import type { LoadedDataset } from '../../src/model/entity';
+import { unListImporter } from '../../src/datasets/dataset-importers';
+import { importDatasetVersion } from '../../src/datasets/import-version';
+import { syncBundledDatasets } from '../../src/datasets/sync-bundled';
+import { storeAndActivateVersion } from '../../src/datasets/version-repository';
+import { readResolutionTexts } from '../../src/lists/un/load-un-list';
+import { listCurrentDatasets } from '../../src/reference/dataset-repository';
 import { findEntities } from '../../src/reference/entity-repository';
+import type { LoadedDataset } from '../../src/model/entity';
 import { openTestDatabase, TEST_DATABASE_KIND } from '../helpers/test-database';
+
+/** Start-up brings the database up to the bundled data: which bundled files it takes, and which it leaves alone. */
 
 const log = pino({ level: 'silent' });
 const DATA_DIR = path.join(PROJECT_ROOT, 'data');
 const LIST_2024 = 'un/consolidated-2024-09-26.xml';
+const LIST_2026 = 'un/consolidated-2026-02-27.xml';
 const LIST_2020 = path.join(PROJECT_ROOT, 'test/fixtures/un/consolidated-2020-03-20.xml');
 
 let handle: DatabaseHandle;
+let unImporter: ReturnType<typeof unListImporter>;
+const tempDirs: string[] = [];
 beforeAll(async () => {
   handle = await openTestDatabase();
   await migrateToLatest(handle.db);
+  unImporter = unListImporter(await readResolutionTexts(DATA_DIR));
 });
 afterAll(async () => {
   await handle?.close();
+  await Promise.all(tempDirs.map((dir) => rm(dir, { recursive: true, force: true })));
 });
 
+const sync = (unListFile: string, dataDir = DATA_DIR) => syncBundledDatasets(handle.db, { dataDir, unListFile, log, unImporter });
+const unVersion = async () => (await listCurrentDatasets(handle.db)).find((d) => d.id === 'un');
 const unCount = async () =>
-  Number(
-    (
-      await handle.db
-        .selectFrom('entities')
-        .select((eb) => eb.fn.countAll<string>().as('n'))
-        .where('dataset_id', '=', 'un')
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
+  Number((await handle.db.selectFrom('entities').select((eb) => eb.fn.countAll<string>().as('n')).where('dataset_id', '=', 'un').executeTakeFirstOrThrow()).n);
+const importsOf = (dataset: string) => handle.db.selectFrom('dataset_imports').selectAll().where('dataset_id', '=', dataset).orderBy('started_at').execute();
 
-describe(`dataset loading on ${TEST_DATABASE_KIND}`, () => {
-  it('loads every dataset once and leaves an unchanged one untouched on the next start', async () => {
-    const first = await loadData(handle.db, { dataDir: DATA_DIR, unListFile: LIST_2024, log });
+describe(`start-up sync on ${TEST_DATABASE_KIND}`, () => {
+  it('starts a new database from UN_LIST_FILE and writes nothing on the next start', async () => {
+    await sync(LIST_2024);
     const before = await listCurrentDatasets(handle.db);
-    const second = await loadData(handle.db, { dataDir: DATA_DIR, unListFile: LIST_2024, log });
-    const after = await listCurrentDatasets(handle.db);
-    expect(after).toEqual(before);
-    expect(second.datasetVersion).toBe(first.datasetVersion);
+    expect(before.map((d) => d.id)).toEqual(['investigation', 'resolutions', 'un']);
+    expect(before.find((d) => d.id === 'un')).toMatchObject({ sourceDate: '2024-09-26', entityCount: 875 });
+    const attempts = (await handle.db.selectFrom('dataset_imports').select('id').execute()).length;
+    await sync(LIST_2024);
+    expect(await listCurrentDatasets(handle.db)).toEqual(before);
+    expect((await handle.db.selectFrom('dataset_imports').select('id').execute()).length).toBe(attempts);
     expect(await unCount()).toBe(875);
   });
 
-  it('replaces a changed list in one go and can go back', async () => {
-    const v2024 = (await listCurrentDatasets(handle.db)).find((d) => d.id === 'un')!.version;
-    const older = await loadData(handle.db, { dataDir: DATA_DIR, unListFile: LIST_2020, log });
-    expect(await unCount()).toBe(1014);
-    const [kpe054] = await findEntities(handle.db, ['un-KPe.054']);
-    expect(kpe054?.primaryName).toMatch(/PEOPLE'S ARMED FORCES/);
-    const history = await handle.db.selectFrom('dataset_versions').selectAll().where('dataset_id', '=', 'un').execute();
-    expect(history.find((h) => h.version === v2024)?.replaced_at).not.toBeNull();
-
-    const back = await loadData(handle.db, { dataDir: DATA_DIR, unListFile: LIST_2024, log });
-    expect(await unCount()).toBe(875);
-    expect(back.datasetVersion).not.toBe(older.datasetVersion);
-    const [renamed] = await findEntities(handle.db, ['un-KPe.054']);
-    expect(renamed?.primaryName).toMatch(/Ministry of National Defence/i);
+  it('moves a bundled version forward to a newer bundled file, never back to an older one', async () => {
+    await sync(LIST_2026);
+    expect(await unVersion()).toMatchObject({ sourceDate: '2026-02-27', entityCount: 1003 });
+    const [last] = (await importsOf('un')).slice(-1);
+    expect(last).toMatchObject({ status: 'accepted', trigger: 'bundled', changes: { added: 134, removed: 6, amended: 171, metadataOnly: 0 } });
+    await sync(LIST_2020);
+    expect(await unVersion()).toMatchObject({ sourceDate: '2026-02-27' });
   });
 
-  it('keeps the old version intact when loading a new one fails midway', async () => {
+  it('never replaces an uploaded version with the bundled file', async () => {
+    const bytes = await readFile(path.join(DATA_DIR, LIST_2024));
+    const uploaded = await importDatasetVersion(handle.db, {
+      datasetId: 'un',
+      importerVersion: unImporter.importerVersion,
+      trigger: 'upload',
+      importedBy: 'test-key',
+      force: true,
+      gated: true,
+      sha256: 'x',
+      byteCount: bytes.byteLength,
+      read: () => unImporter.read(bytes),
+      file: { contentType: 'application/xml', bytes },
+    });
+    expect(uploaded.status).toBe('accepted');
+    await sync(LIST_2026);
+    expect(await unVersion()).toMatchObject({ sourceDate: '2024-09-26' });
+  });
+
+  it('re-maps the version in force from its stored file when the importer changes', async () => {
+    const current = (await unVersion())!.version;
+    await handle.db.updateTable('dataset_versions').set({ importer_version: '0' }).where('dataset_id', '=', 'un').where('version', '=', current).execute();
+    await sync(LIST_2026);
+    expect((await unVersion())?.version).toBe(current);
+    const [last] = (await importsOf('un')).slice(-1);
+    expect(last).toMatchObject({ status: 'accepted', trigger: 'remap', version: current });
+    expect(last?.reason).toMatch(/re-mapped by importer \d+ \(was 0\)/);
+  });
+
+  it('records a new investigation version, with its changes, when a deploy changes the curated file', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'deploy-'));
+    tempDirs.push(dir);
+    await cp(DATA_DIR, dir, { recursive: true });
+    const file = path.join(dir, 'investigation', 'insider-dprk-students.yaml');
+    const text = await readFile(file, 'utf8');
+    await writeFile(file, text.replace('role: Parent company of LocoTech-Signal LLC, per the investigation.', 'role: Parent company of LocoTech-Signal LLC, as the investigation reports.'));
+    const before = (await listCurrentDatasets(handle.db)).find((d) => d.id === 'investigation')!.version;
+    await sync(LIST_2024, dir);
+    const after = (await listCurrentDatasets(handle.db)).find((d) => d.id === 'investigation')!.version;
+    expect(after).not.toBe(before);
+    const [last] = (await importsOf('investigation')).slice(-1);
+    expect(last).toMatchObject({ status: 'accepted', trigger: 'bundled', previous_version: before, changes: { added: 0, removed: 0, amended: 1 } });
+  });
+
+  it('keeps the version in force intact when storing a new one fails midway', async () => {
     const [one] = await findEntities(handle.db, ['un-KPi.063']);
+    const count = await unCount();
     const broken: LoadedDataset = {
       id: 'un',
       name: 'broken',
@@ -71,8 +119,12 @@ describe(`dataset loading on ${TEST_DATABASE_KIND}`, () => {
       // Repeated ids: the insert violates the primary key after the old rows were already deleted in the transaction.
       entities: Array.from({ length: 600 }, () => one!).concat(one!),
     };
-    await expect(syncDataset(handle.db, broken)).rejects.toThrow();
-    expect(await unCount()).toBe(875);
-    expect((await listCurrentDatasets(handle.db)).find((d) => d.id === 'un')?.version).not.toBe('f'.repeat(64));
+    await expect(
+      handle.db.transaction().execute((trx) =>
+        storeAndActivateVersion(trx, { dataset: broken, importerVersion: '1', trigger: 'upload', importedBy: null, previousVersion: null, changes: null }),
+      ),
+    ).rejects.toThrow();
+    expect(await unCount()).toBe(count);
+    expect((await unVersion())?.version).not.toBe('f'.repeat(64));
   });
 });

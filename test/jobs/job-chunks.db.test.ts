@@ -25,7 +25,14 @@ beforeAll(async () => {
   // No retries: a chunk's attempts are fixed when it is enqueued, and the failure test wants the first to be the last.
   t = await startTestApp({ JOB_WORKERS: 'false', JOB_CHUNK_ROWS: '4', JOB_CHUNK_RETRIES: '0' });
   pool = new ScreeningPool({ threads: 1, nice: 0 }, log);
-  work = { db: t.context.database.db, pool, snapshot: () => t.context.data.snapshot, worker: 'test-worker', limit: 5 };
+  work = {
+    db: t.context.database.db,
+    pool,
+    snapshot: () => t.context.data.snapshot,
+    snapshotFor: (versions) => t.context.snapshots.forVersions(versions),
+    worker: 'test-worker',
+    limit: 5,
+  };
 });
 afterAll(async () => {
   await pool?.close();
@@ -118,6 +125,7 @@ describe(`job chunks on ${TEST_DATABASE_KIND}`, () => {
       log,
       database: t.context.database,
       snapshot: () => t.context.data.snapshot,
+      snapshotFor: (versions) => t.context.snapshots.forVersions(versions),
     });
     await workers.start();
     try {

@@ -7,7 +7,7 @@ import { readShippedResolution } from '../resolutions/load-resolution-sources';
 import { createCountryResolver, mapUnRecord, UN_CONSOLIDATED_LIST_URL, UN_DATASET_ID } from './map-un-entity';
 import { toIsoDate } from './normalize-un-text';
 import { parseConsolidatedXml } from './parse-consolidated-xml';
-import { applyResolutionDesignations } from './resolution-designations';
+import { applyResolutionDesignations, type ResolutionTexts } from './resolution-designations';
 
 export const UN_DATASET_NAME = 'UN Security Council Consolidated List';
 const UN_PUBLISHER = 'United Nations Security Council';
@@ -57,27 +57,31 @@ function listFileSource(input: { sourceDate: string | null; sha256: string; id: 
 /** Length of the hash prefix that names a list file without a generation date. */
 const UNDATED_ID_HASH_CHARS = 12;
 
+/** Reads the shipped text of the designating resolutions from `<dataDir>/sources/resolutions/`. */
+export async function readResolutionTexts(dataDir: string): Promise<ResolutionTexts> {
+  const entries = await Promise.all(
+    DESIGNATING_RESOLUTIONS.map(async (resolution) => [resolution.sourceId, (await readShippedResolution(dataDir, resolution)).doc] as const),
+  );
+  return new Map(entries);
+}
+
 /**
- * Loads one UN Consolidated List XML file into the canonical model: every INDIVIDUAL and ENTITY as an entity with
- * an `un-sanctioned` flag, the DPRK entries designated by 2375 (2017) and 2397 (2017) marked as such, and the
- * list-file source they cite (`un-consolidated-<dateGenerated>`). The content hash is the sha256 of the file bytes.
- * Reads only the list file and the resolutions' text in `<dataDir>/sources/resolutions/`; never edits either.
+ * Maps the bytes of one UN Consolidated List XML file into the canonical model: every INDIVIDUAL and ENTITY as an
+ * entity with an `un-sanctioned` flag, the DPRK entries designated by 2375 (2017) and 2397 (2017) marked as such
+ * (by reference number, in any version that holds them), and the list-file source they cite
+ * (`un-consolidated-<dateGenerated>`). The content hash is the sha256 of the bytes. Throws on XML it cannot parse;
+ * the structural check (`checkListStructure`) is the caller's.
  */
-export async function loadUnConsolidatedList(filePath: string, options: LoadUnListOptions = {}): Promise<LoadedDataset> {
-  const dataDir = options.dataDir ?? path.resolve(path.dirname(filePath), '..');
-  const [bytes, ...resolutions] = await Promise.all([
-    fs.readFile(filePath),
-    ...DESIGNATING_RESOLUTIONS.map(async (resolution) => [resolution.sourceId, (await readShippedResolution(dataDir, resolution)).doc] as const),
-  ]);
+export function readUnConsolidatedList(bytes: Uint8Array, resolutions: ResolutionTexts): LoadedDataset {
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const list = parseConsolidatedXml(bytes);
+  const list = parseConsolidatedXml(Buffer.from(bytes));
   const sourceDate = toIsoDate(list.dateGenerated) ?? null;
   const listSourceId = `un-consolidated-${sourceDate ?? `sha256-${sha256.slice(0, UNDATED_ID_HASH_CHARS)}`}`;
 
   const context = { listSourceId, resolveCountry: createCountryResolver() };
   const entities = applyResolutionDesignations(
     list.records.map((record) => mapUnRecord(record, context)),
-    new Map(resolutions),
+    resolutions,
   );
 
   return {
@@ -88,4 +92,14 @@ export async function loadUnConsolidatedList(filePath: string, options: LoadUnLi
     entities,
     sources: [listFileSource({ sourceDate, sha256, id: listSourceId })],
   };
+}
+
+/**
+ * Loads one UN Consolidated List XML file (see `readUnConsolidatedList`). Reads only the list file and the
+ * resolutions' text in `<dataDir>/sources/resolutions/`; never edits either.
+ */
+export async function loadUnConsolidatedList(filePath: string, options: LoadUnListOptions = {}): Promise<LoadedDataset> {
+  const dataDir = options.dataDir ?? path.resolve(path.dirname(filePath), '..');
+  const [bytes, resolutions] = await Promise.all([fs.readFile(filePath), readResolutionTexts(dataDir)]);
+  return readUnConsolidatedList(bytes, resolutions);
 }
