@@ -39,7 +39,7 @@ const MAX_PROBLEMS_REPORTED = 50;
 export function unListImporter(resolutions: ResolutionTexts): DatasetImporter {
   return {
     datasetId: UN_DATASET_ID,
-    importerVersion: '3',
+    importerVersion: '4',
     contentTypes: ['application/xml', 'text/xml'],
     read(bytes) {
       const problems = checkListStructure(bytes);

@@ -195,6 +195,34 @@ function mapAlias(alias: UnRawAlias): EntityName | undefined {
   });
 }
 
+/**
+ * A date of birth the list gives inside an alias entry (DATE_OF_BIRTH of INDIVIDUAL_ALIAS, most often with no alias
+ * name: the list's way of giving another date): `1960`, `1960-01-01` or `1960 - 1962`. Mapped like any other date of
+ * birth, without a note, so that a later list moving it to INDIVIDUAL_DATE_OF_BIRTH is no change.
+ */
+function aliasBirthDate(alias: UnRawAlias): BirthDate | undefined {
+  const published = cleanField(alias.dateOfBirth);
+  if (published === undefined) return undefined;
+  const range = /^(\d{4})\s*-\s*(\d{4})$/.exec(published);
+  if (range) return { kind: 'between', from: range[1]!, to: range[2]! };
+  const date = toIsoDate(published);
+  if (date !== undefined) return { kind: 'exact', date };
+  if (/^\d{4}$/.test(published)) return { kind: 'year', date: published };
+  return { kind: 'exact', note: published };
+}
+
+/** Birth dates and places once each (the list repeats one in an alias entry at times). */
+function distinct<T extends object>(values: ReadonlyArray<T | undefined>): T[] {
+  const seen = new Set<string>();
+  return values.filter((value): value is T => {
+    if (value === undefined) return false;
+    const key = JSON.stringify(value);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 function mapBirthDate(dateOfBirth: UnRawDateOfBirth): BirthDate | undefined {
   const type = collapseWhitespace(dateOfBirth.typeOfDate)?.toUpperCase();
   const publishedDate = collapseWhitespace(dateOfBirth.date);
@@ -376,9 +404,11 @@ export function mapUnRecord(record: UnRawRecord, context: UnMappingContext): Can
   const addresses = record.addresses
     .map((address: UnRawAddress) => mapPlace(address, resolveCountry))
     .filter((place): place is Place => place !== undefined);
-  const birthPlaces = record.placesOfBirth
-    .map((place: UnRawPlaceOfBirth) => mapPlace(place, resolveCountry))
-    .filter((place): place is Place => place !== undefined);
+  // A place of birth given in an alias entry (CITY_OF_BIRTH, COUNTRY_OF_BIRTH) is a place of birth like the others.
+  const birthPlaces = distinct([
+    ...record.placesOfBirth.map((place: UnRawPlaceOfBirth) => mapPlace(place, resolveCountry)),
+    ...record.aliases.map((alias) => mapPlace({ city: cleanField(alias.cityOfBirth), country: cleanField(alias.countryOfBirth) }, resolveCountry)),
+  ]);
   const titles = uniq(record.titles.map(collapseWhitespace));
   const designations = uniq(record.designations.map(collapseWhitespace));
   const narrative = collapseWhitespace(record.comments1);
@@ -400,7 +430,7 @@ export function mapUnRecord(record: UnRawRecord, context: UnMappingContext): Can
       ...birthPlaces.map((place) => place.countryCode),
     ]),
     nationalities,
-    birthDates: record.datesOfBirth.map(mapBirthDate).filter((date): date is BirthDate => date !== undefined),
+    birthDates: distinct([...record.datesOfBirth.map(mapBirthDate), ...record.aliases.map(aliasBirthDate)]),
     birthPlaces,
     addresses,
     identifiers: record.documents

@@ -144,11 +144,26 @@ describe('mapUnRecord on the real 2024-09-26 list', () => {
     expect(entity('un-TAi.005').birthDates).toEqual([{ kind: 'approximately', date: '1961' }]);
     expect(entity('un-KPi.064').birthDates).toEqual([{ kind: 'exact', date: '1978-07-25' }]);
     expect(entity('un-KPi.063').birthDates).toEqual([{ kind: 'year', date: '1949' }]);
+    const aliasRanges = (xml.match(/<DATE_OF_BIRTH>\s*\d{4}\s*-\s*\d{4}\s*<\/DATE_OF_BIRTH>/g) ?? []).length;
     const between = entities.flatMap((e) => e.birthDates).filter((d) => d.kind === 'between');
-    expect(between.length).toBe((xml.match(/<TYPE_OF_DATE>BETWEEN<\/TYPE_OF_DATE>/g) ?? []).length);
+    expect(between.length).toBe((xml.match(/<TYPE_OF_DATE>BETWEEN<\/TYPE_OF_DATE>/g) ?? []).length + aliasRanges);
     expect(between.every((d) => /^\d{4}$/.test(d.from ?? '') && /^\d{4}$/.test(d.to ?? ''))).toBe(true);
     const exact = entities.flatMap((e) => e.birthDates).filter((d) => d.kind === 'exact' && d.date !== undefined);
     expect(exact.every((d) => /^\d{4}-\d{2}-\d{2}$/.test(d.date ?? ''))).toBe(true);
+  });
+
+  it('keeps the dates of birth the list gives inside alias entries, most with no alias name, as birth dates', () => {
+    const inAliases = list.records.filter((r) => r.aliases.some((a) => /^\d{4}/.test((a.dateOfBirth ?? '').trim())));
+    expect(inAliases.length).toBeGreaterThan(50);
+    for (const record of inAliases) {
+      const mapped = entity(`un-${record.referenceNumber!.trim()}`).birthDates;
+      for (const alias of record.aliases) {
+        const published = (alias.dateOfBirth ?? '').trim();
+        if (/^\d{4}$/.test(published)) expect(mapped).toContainEqual({ kind: 'year', date: published });
+        if (/^\d{4}-\d{2}-\d{2}$/.test(published)) expect(mapped).toContainEqual({ kind: 'exact', date: published });
+      }
+      expect(new Set(mapped.map((d) => JSON.stringify(d))).size).toBe(mapped.length);
+    }
   });
 
   it('keeps a date of birth given only as a note without inventing a date', () => {
