@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 import { keysCommand } from './keys';
+import { listsCommand } from './lists';
 import { screenFile } from './screen-file';
 
 const USAGE = `usage: sanctions-screening <command> [arguments]
 
 commands:
   screen-file <file> [options]   screen a CSV or NDJSON file as one batch job (--help for its options)
-  keys <create|list|revoke> ...  manage API keys (uses DATABASE_URL or the PGlite data directory)`;
+  keys <create|list|revoke> ...  manage API keys (uses DATABASE_URL or the PGlite data directory)
+  lists <command> <dataset> ...  import a list version, show the versions or what changed (--help for more)`;
 
 /** The package's `bin`: dispatches to one command. */
 async function main(argv: string[]): Promise<void> {
@@ -17,6 +19,9 @@ async function main(argv: string[]): Promise<void> {
       break;
     case 'keys':
       process.exit(await keysCommand(rest));
+      break;
+    case 'lists':
+      process.exit(await listsCommand(rest));
       break;
     default:
       process.stderr.write(`${USAGE}\n`);
