@@ -25,6 +25,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('dataset_id', 'text', (c) => c.notNull())
     .addColumn('version', 'text', (c) => c.notNull())
     .addColumn('content_type', 'text', (c) => c.notNull())
+    // The file as published, gzipped.
     .addColumn('bytes', 'bytea', (c) => c.notNull())
     .addPrimaryKeyConstraint('dataset_files_pk', ['dataset_id', 'version'])
     .addForeignKeyConstraint('dataset_files_version_fk', ['dataset_id', 'version'], 'dataset_versions', ['dataset_id', 'version'])

@@ -12,11 +12,10 @@ import { sizeInBytes, type Config } from './config';
 import { migrateToLatest, openConfiguredDatabase, type DatabaseHandle } from './db/database';
 import { isDatabaseUnavailable } from './db/database-errors';
 import type { DataSnapshot } from './datasets/load-snapshot';
-import { unListImporter, type DatasetImporter } from './datasets/dataset-importers';
+import { createImporters, type DatasetImporter } from './datasets/dataset-importers';
 import { createDatasetService, type DatasetService } from './datasets/dataset-service';
 import { SnapshotStore } from './datasets/snapshots';
 import { syncBundledDatasets } from './datasets/sync-bundled';
-import { readResolutionTexts } from './lists/un/load-un-list';
 import { createJobService, type JobService } from './jobs/job-service';
 import { createReferenceService, type ReferenceService } from './reference/reference-service';
 import { runNowAndEvery } from './shared/every';
@@ -81,7 +80,7 @@ export async function createContext(config: Config, overrides: ContextOverrides 
   let fetchTimer: NodeJS.Timeout | undefined;
   let closing = false;
   const importers = new Map<string, DatasetImporter>();
-  const datasets = createDatasetService({ db: database.longDb, log, snapshots, importers: () => importers });
+  const datasets = createDatasetService({ db: database.longDb, log, snapshots, importers: () => importers, dataDir: config.DATA_DIR });
   const jobs = createJobService({
     config,
     log,
@@ -135,8 +134,9 @@ export async function createContext(config: Config, overrides: ContextOverrides 
         if (keys === 0) {
           log.warn('NO API KEYS EXIST: the service is OPEN, every request is allowed without a key (development only; create a key to close it)');
         }
-        const unImporter = unListImporter(await readResolutionTexts(config.DATA_DIR));
-        importers.set(unImporter.datasetId, unImporter);
+        for (const [id, importer] of await createImporters(config.DATA_DIR)) importers.set(id, importer);
+        const unImporter = importers.get('un');
+        if (!unImporter) throw new Error('no importer for the UN list');
         await syncBundledDatasets(database.longDb, { dataDir: config.DATA_DIR, unListFile: config.UN_LIST_FILE, log, unImporter });
         await snapshots.refresh();
         const snapshot = snapshots.current();

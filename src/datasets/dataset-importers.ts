@@ -1,7 +1,7 @@
 import { HttpError, type FieldProblem } from '../shared/errors';
 import type { LoadedDataset } from '../model/entity';
 import { checkListStructure } from '../lists/un/check-list-structure';
-import { readUnConsolidatedList } from '../lists/un/load-un-list';
+import { readResolutionTexts, readUnConsolidatedList } from '../lists/un/load-un-list';
 import { UN_DATASET_ID } from '../lists/un/map-un-entity';
 import type { ResolutionTexts } from '../lists/un/resolution-designations';
 
@@ -53,4 +53,10 @@ export function unListImporter(resolutions: ResolutionTexts): DatasetImporter {
       return readUnConsolidatedList(bytes, resolutions);
     },
   };
+}
+
+/** Every dataset whose versions arrive as files, by id, reading what they need from the data directory. */
+export async function createImporters(dataDir: string): Promise<Map<string, DatasetImporter>> {
+  const un = unListImporter(await readResolutionTexts(dataDir));
+  return new Map([[un.datasetId, un]]);
 }

@@ -7,6 +7,7 @@ import { BadRequestError, HttpError, NotFoundError } from '../shared/errors';
 import { computeChangeSet, summarizeChangeSet, type ChangeSet } from './change-set';
 import type { DatasetImporter } from './dataset-importers';
 import { importDatasetVersion, type ImportOutcome } from './import-version';
+import { changeCountsInThread, readInThread } from './import-work';
 import type { SnapshotStore } from './snapshots';
 import {
   claimScheduledFetch,
@@ -23,6 +24,8 @@ export interface DatasetServiceDeps {
   snapshots: SnapshotStore;
   /** The datasets whose versions arrive as files, by id; known once the service has prepared. */
   importers: () => ReadonlyMap<string, DatasetImporter>;
+  /** Where an import thread reads what the importers need (the resolutions' text). */
+  dataDir: string;
 }
 
 export interface UploadedFile {
@@ -70,7 +73,9 @@ export function createDatasetService(deps: DatasetServiceDeps) {
       gated: true,
       sha256: createHash('sha256').update(file.bytes).digest('hex'),
       byteCount: file.bytes.byteLength,
-      read: () => importer.read(file.bytes),
+      // The CPU work runs in threads, so screenings keep their answers coming meanwhile.
+      read: () => readInThread(datasetId, deps.dataDir, file.bytes),
+      changeCounts: changeCountsInThread,
       file: { contentType: file.contentType, bytes: file.bytes },
     });
     const switched = outcome.status === 'accepted' ? await snapshots.refresh().then(() => true) : false;

@@ -5,7 +5,11 @@ import { paragraphIdOf, type CanonicalEntity, type Citation, type LoadedDataset 
 import type { FieldProblem } from '../shared/errors';
 import { computeChangeSet, summarizeChangeSet } from './change-set';
 import { DatasetFileRefusedError } from './dataset-importers';
+import { findCurrentVersion } from '../reference/dataset-repository';
 import { findEntitiesOfVersion, findVersion, insertImport, lockDataset, storeAndActivateVersion } from './version-repository';
+
+// Another import landing between an import's checks and its writes makes it check again, this many times at most.
+const MAX_ATTEMPTS = 3;
 
 /** A new version may drop at most this share of the entries in force, unless forced (a truncated download). */
 export const MAX_DROPPED_SHARE = 0.2;
@@ -27,6 +31,8 @@ export interface ImportInput {
   read(): LoadedDataset | Promise<LoadedDataset>;
   /** The file as published, kept with the version. */
   file?: { contentType: string; bytes: Uint8Array };
+  /** Counts the changes between two versions' entities (default: here; the service does it in a thread). */
+  changeCounts?: (before: readonly CanonicalEntity[], after: readonly CanonicalEntity[]) => Promise<ChangeCounts>;
 }
 
 export interface ImportOutcome {
@@ -44,11 +50,12 @@ export interface ImportOutcome {
 }
 
 /**
- * Imports one version of a dataset: reads and checks the whole file first, then, under the dataset's lock, refuses
- * it (older than the version in force, an old version again, or dropping more than 20 % of the entries, each unless
- * forced) or stores it with its change set and makes it current in one transaction. Every attempt is recorded in
- * `dataset_imports`, whatever its outcome. Refusals are returned, not thrown; an unexpected failure is recorded as
- * `failed` and rethrown. The caller switches its in-memory snapshot afterwards.
+ * Imports one version of a dataset: reads and checks the whole file first; refuses it (older than the version in
+ * force, an old version again, or dropping more than 20 % of the entries, each unless forced); works out its change
+ * set; then, under the dataset's lock, stores it and makes it current in one transaction, provided the version in
+ * force is still the one it was checked against. Every attempt is recorded in `dataset_imports`, whatever its
+ * outcome. Refusals are returned, not thrown; an unexpected failure is recorded as `failed` and rethrown. The caller
+ * switches its in-memory snapshot afterwards.
  */
 export async function importDatasetVersion(db: Kysely<Database>, input: ImportInput): Promise<ImportOutcome> {
   const startedAt = new Date().toISOString();
@@ -103,45 +110,53 @@ export async function importDatasetVersion(db: Kysely<Database>, input: ImportIn
   const readMs = Math.round(performance.now() - readStarted);
 
   try {
-    return await db.transaction().execute(async (trx) => {
-      const current = await lockDataset(trx, dataset.id, dataset.name);
+    // The checks and the change set are worked out against the version in force before the dataset is locked, so
+    // the transaction holds the database only for the writes (the embedded database has one connection: screenings
+    // wait for its audit appends meanwhile). If another import got in between, they are worked out again.
+    for (let attempt = 1; ; attempt += 1) {
+      const current = await findCurrentVersion(db, dataset.id);
       const version = dataset.contentHash;
-      const described = {
-        ...base,
-        version,
-        sourceDate: dataset.sourceDate,
-        entityCount: dataset.entities.length,
-        previousVersion: current?.version ?? null,
-      };
-      const finish = async (outcome: ImportOutcome) => {
+      const described = { ...base, version, sourceDate: dataset.sourceDate, entityCount: dataset.entities.length, previousVersion: current?.version ?? null };
+      const finish = async (outcome: ImportOutcome, trx: Kysely<Database> = db) => {
         await insertImport(trx, record(outcome, readMs));
         return outcome;
       };
       if (current?.version === version && current.importerVersion === input.importerVersion) {
-        return finish({ ...described, status: 'unchanged', reason: 'this version is already current', previousVersion: version });
+        return await finish({ ...described, status: 'unchanged', reason: 'this version is already current', previousVersion: version });
       }
-      const previous = current === null ? [] : await findEntitiesOfVersion(trx, dataset.id, current.version);
-      const refusal = input.gated && !input.force && current !== null ? await gateRefusal(trx, dataset, current, previous) : null;
-      if (refusal) return finish({ ...described, status: 'refused', reason: refusal });
+      const previous = current === null ? [] : await findEntitiesOfVersion(db, dataset.id, current.version);
+      const refusal = input.gated && !input.force && current !== null ? await gateRefusal(db, dataset, current, previous) : null;
+      if (refusal) return await finish({ ...described, status: 'refused', reason: refusal });
+      const changes = input.changeCounts
+        ? await input.changeCounts(previous, dataset.entities)
+        : summarizeChangeSet(computeChangeSet(previous, dataset.entities));
 
-      const changes = summarizeChangeSet(computeChangeSet(previous, dataset.entities));
       const remapped = current?.version === version;
-      await storeAndActivateVersion(trx, {
-        dataset,
-        importerVersion: input.importerVersion,
-        trigger: input.trigger,
-        importedBy: input.importedBy,
-        previousVersion: remapped ? null : (current?.version ?? null),
-        changes: remapped ? null : changes,
-        ...(input.file ? { file: input.file } : {}),
+      const outcome = await db.transaction().execute(async (trx) => {
+        const locked = await lockDataset(trx, dataset.id, dataset.name);
+        if (locked?.version !== current?.version || locked?.importerVersion !== current?.importerVersion) return null;
+        await storeAndActivateVersion(trx, {
+          dataset,
+          importerVersion: input.importerVersion,
+          trigger: input.trigger,
+          importedBy: input.importedBy,
+          previousVersion: remapped ? null : (current?.version ?? null),
+          changes: remapped ? null : changes,
+          ...(input.file ? { file: input.file } : {}),
+        });
+        return finish(
+          {
+            ...described,
+            status: 'accepted',
+            changes,
+            reason: remapped ? `re-mapped by importer ${input.importerVersion} (was ${current?.importerVersion ?? 'unknown'})` : null,
+          },
+          trx,
+        );
       });
-      return finish({
-        ...described,
-        status: 'accepted',
-        changes,
-        reason: remapped ? `re-mapped by importer ${input.importerVersion} (was ${current?.importerVersion ?? 'unknown'})` : null,
-      });
-    });
+      if (outcome) return outcome;
+      if (attempt >= MAX_ATTEMPTS) throw new Error(`the version in force kept changing during the import (${attempt} attempts)`);
+    }
   } catch (error) {
     await insertImport(db, record({ ...base, status: 'failed', reason: (error as Error).message }, readMs));
     throw error;

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
-import { createMatcher } from '../matching/matcher';
+import { createMatcherInSteps } from '../matching/matcher';
 import type { Matcher } from '../matching/types';
 import type { CanonicalEntity } from '../model/entity';
 import type { InboundEdge } from '../reference/present-entity';
@@ -23,7 +23,7 @@ export interface DataSnapshot {
 /**
  * Builds the snapshot of exactly these per-dataset versions from the stored versions (never from the current
  * tables, which may move meanwhile): the entities, the inbound relationships and the matcher, which is built here,
- * before anyone switches to the snapshot.
+ * before anyone switches to the snapshot, in steps that let requests on the current snapshot through.
  */
 export async function buildSnapshot(db: Kysely<Database>, versions: Readonly<Record<string, string>>): Promise<DataSnapshot> {
   const datasets = await listDatasetsAt(db, versions);
@@ -45,6 +45,6 @@ export async function buildSnapshot(db: Kysely<Database>, versions: Readonly<Rec
     datasets,
     entities,
     inbound,
-    matcher: createMatcher(all),
+    matcher: await createMatcherInSteps(all),
   };
 }

@@ -1,7 +1,6 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Logger } from 'pino';
+import { threadScript } from '../shared/thread-script';
 import type { DataSnapshot } from '../datasets/load-snapshot';
 import type { JobRowToScreen, ScreenRowsOptions, ScreenedJobRow } from './screen-job-rows';
 
@@ -41,14 +40,6 @@ interface Thread {
   worker: Worker;
   datasetVersion: string | null;
   task: Task | null;
-}
-
-/** How the thread script is loaded: compiled JavaScript in dist, or the TypeScript source through tsx (dev, tests). */
-function threadScript(): { filename: string; eval: boolean } {
-  const compiled = path.join(__dirname, 'screening-thread.js');
-  if (fs.existsSync(compiled)) return { filename: compiled, eval: false };
-  const source = path.join(__dirname, 'screening-thread.ts');
-  return { filename: `require(${JSON.stringify(require.resolve('tsx/cjs'))}); require(${JSON.stringify(source)});`, eval: true };
 }
 
 /**
@@ -105,7 +96,7 @@ export class ScreeningPool {
 
   private spawn(): Thread | undefined {
     if (this.threads.length >= this.options.threads) return undefined;
-    const script = threadScript();
+    const script = threadScript(__dirname, 'screening-thread');
     const worker = new Worker(script.filename, { eval: script.eval, workerData: { nice: this.options.nice } satisfies ThreadData });
     const thread: Thread = { worker, datasetVersion: null, task: null };
     worker.on('message', (reply: ThreadReply) => {

@@ -1,6 +1,6 @@
 import type { CanonicalEntity } from '../model/entity';
 import { explainHandleMatch, explainNameMatch, toMatchResult, type ExplainedCandidate } from './explain-match';
-import { buildNameIndex } from './index/build-name-index';
+import { nameIndexSteps, runToEnd } from './index/build-name-index';
 import { CandidateRetriever } from './index/retrieve-candidates';
 import { joinedVariants } from './normalize/joined-parts';
 import { nameForms, normalizeHandle, type NameForm } from './normalize/name-forms';
@@ -81,11 +81,30 @@ export interface NameMatcher extends Matcher {
  * performs I/O and answers `match()` synchronously; equal inputs always give equal outputs.
  */
 export function createMatcher(entities: CanonicalEntity[], options: MatcherOptions = {}): NameMatcher {
+  return runToEnd(matcherSteps(entities, options));
+}
+
+/**
+ * The same matcher as `createMatcher`, built in steps with a turn of the event loop between them: a service builds
+ * the next list version's matcher while it keeps answering on the current one (no step takes more than tens of ms).
+ */
+export async function createMatcherInSteps(entities: CanonicalEntity[], options: MatcherOptions = {}): Promise<NameMatcher> {
+  const steps = matcherSteps(entities, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+function* matcherSteps(entities: CanonicalEntity[], options: MatcherOptions): Generator<void, NameMatcher> {
   const started = performance.now();
   const analyzer = createTokenAnalyzer();
-  const index = buildNameIndex(entities, analyzer);
+  const index = yield* nameIndexSteps(entities, analyzer);
   analyzer.freeze();
+  yield;
   const retriever = new CandidateRetriever(index, analyzer.analyzeJoined);
+  yield;
   const stats: MatcherStats = {
     entities: entities.length,
     forms: index.forms.length,

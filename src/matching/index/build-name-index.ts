@@ -96,6 +96,12 @@ function isAcronymName(entity: CanonicalEntity, name: EntityName): boolean {
   return name.kind === 'acronym' || (entity.type === 'organization' && /^[A-Z][A-Z0-9]{1,4}$/.test(name.name.trim()));
 }
 
+// A build in steps pauses after this many entities, list name forms or vocabulary parts (each step some tens of ms
+// for the UN list on a slow core), so a caller can let requests through.
+const ENTITIES_PER_STEP = 100;
+const FORMS_PER_STEP = 400;
+const TOKENS_PER_STEP = 2000;
+
 /**
  * Builds the index over every name of every entity (identifier names go to the exact handle table). Pure: reads
  * only its arguments, never mutates the entities. Cost grows linearly with the number of names.
@@ -104,10 +110,31 @@ export function buildNameIndex(
   entities: readonly CanonicalEntity[],
   analyzers: { analyze: TokenAnalyzer; analyzeJoined: JoinedTokenAnalyzer },
 ): NameIndex {
+  return runToEnd(nameIndexSteps(entities, analyzers));
+}
+
+/** Runs a stepwise build to its end at once. */
+export function runToEnd<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The same build as `buildNameIndex`, in steps: it yields after every few entities and between phases, so that an
+ * asynchronous caller can yield to the event loop between steps (see `createMatcherInSteps`).
+ */
+export function* nameIndexSteps(
+  entities: readonly CanonicalEntity[],
+  analyzers: { analyze: TokenAnalyzer; analyzeJoined: JoinedTokenAnalyzer },
+): Generator<void, NameIndex> {
   const { analyze, analyzeJoined } = analyzers;
   const forms: IndexedForm[] = [];
   const handles = new Map<string, number[]>();
-  entities.forEach((entity, entityIndex) => {
+  for (let entityIndex = 0; entityIndex < entities.length; entityIndex += 1) {
+    if (entityIndex % ENTITIES_PER_STEP === ENTITIES_PER_STEP - 1) yield;
+    const entity = entities[entityIndex] as CanonicalEntity;
     entity.names.forEach((name, nameIndex) => {
       if (name.kind === 'identifier') {
         const handle = normalizeHandle(name.name);
@@ -118,7 +145,8 @@ export function buildNameIndex(
         forms.push({ entityIndex, nameIndex, form });
       }
     });
-  });
+  }
+  yield;
 
   const vocabularyIds = new Map<string, number>();
   const vocabulary: NameToken[] = [];
@@ -143,10 +171,13 @@ export function buildNameIndex(
     postings.push(formId);
     weights.push(token.weight);
   };
-  forms.forEach(({ form }, formId) => {
+  for (let formId = 0; formId < forms.length; formId += 1) {
+    if (formId % FORMS_PER_STEP === FORMS_PER_STEP - 1) yield;
+    const { form } = forms[formId] as IndexedForm;
     for (const token of form.tokens) addPosting(token, formId);
     for (const { token } of joinedParts(form, analyzeJoined)) addPosting(token, formId);
-  });
+  }
+  yield;
 
   const bySkeleton = new Map<string, number[]>();
   const byKorean = new Map<string, number[]>();
@@ -154,7 +185,9 @@ export function buildNameIndex(
   const byPatronymic = new Map<string, number[]>();
   const byNickname = new Map<number, number[]>();
   const byCrossScript = new Map<string, number[]>();
-  vocabulary.forEach((token, id) => {
+  for (let id = 0; id < vocabulary.length; id += 1) {
+    if (id % TOKENS_PER_STEP === TOKENS_PER_STEP - 1) yield;
+    const token = vocabulary[id] as NameToken;
     for (const key of crossScriptFilingKeys(token)) pushToGroup(byCrossScript, key, id);
     for (const nickname of token.nicknames) pushToGroup(byNickname, nickname, id);
     for (const key of patronymicKeys(token)) pushToGroup(byPatronymic, key, id);
@@ -164,7 +197,8 @@ export function buildNameIndex(
     // Typo keys for single parts only: a joined part never pairs as a typo (see `compareParts`), and its long text
     // would add a key per letter for nothing.
     if (token.role !== 'acronym' && token.role !== 'joined') for (const key of deletionKeys(token)) pushToGroup(byDeletion, key, id);
-  });
+  }
+  yield;
   const postings = postingLists.map((list) => Int32Array.from(list));
   const postingWeights = postingWeightLists.map((list) => Float32Array.from(list));
   const formCount = Math.max(1, forms.length);
@@ -216,6 +250,7 @@ export function buildNameIndex(
       }
     }
   });
+  yield;
   const pairs = groupByKey(vocabulary.length, pairLow);
   const pairStart = pairs.start;
   for (let id = 0; id < vocabulary.length; id += 1) {
