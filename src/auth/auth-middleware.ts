@@ -3,7 +3,7 @@ import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { HttpError } from '../shared/errors';
-import { authenticateKey, countActiveKeys, touchApiKey, type Scope } from './api-key-repository';
+import { authenticateKey, countActiveKeys, SCOPES, touchApiKey, type Scope } from './api-key-repository';
 
 declare module 'express-serve-static-core' {
   interface Request {
@@ -70,7 +70,7 @@ export function createAuth(db: Kysely<Database>, options: AuthOptions) {
       const header = req.headers.authorization;
       if (header === undefined) {
         if (!options.production && (await activeKeyCount()) === 0) {
-          req.auth = { keyId: null, scopes: ['screen', 'read', 'audit', 'admin'] };
+          req.auth = { keyId: null, scopes: [...SCOPES] };
           next();
           return;
         }

@@ -1,3 +1,3 @@
-/** What an API key may do: screen, read reference data, read the audit trail, everything (admin). */
-export const SCOPES = ['screen', 'read', 'audit', 'admin'] as const;
+/** What an API key may do: screen, read reference data, read the audit trail, review alerts and record dispositions (analysts), everything (admin). */
+export const SCOPES = ['screen', 'read', 'audit', 'review', 'admin'] as const;
 export type Scope = (typeof SCOPES)[number];
