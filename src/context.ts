@@ -71,9 +71,11 @@ export async function createContext(config: Config, overrides: ContextOverrides 
   const database = overrides.database ?? (await openConfiguredDatabase(config, log.child({ component: 'database' })));
   const production = config.NODE_ENV === 'production';
   const snapshots = new SnapshotStore(database.longDb, log.child({ component: 'datasets' }));
+  // Ready once prepare() has finished (the job queue started too), not as soon as the first snapshot is built.
+  let prepared = false;
   const data: AppContext['data'] = {
     get snapshot() {
-      return snapshots.current();
+      return prepared ? snapshots.current() : undefined;
     },
   };
   let retentionTimer: NodeJS.Timeout | undefined;
@@ -153,7 +155,9 @@ export async function createContext(config: Config, overrides: ContextOverrides 
       let delayMs = STARTUP_RETRY_FIRST_MS;
       for (let attempt = 1; ; attempt++) {
         try {
-          return await prepareOnce();
+          const snapshot = await prepareOnce();
+          prepared = true;
+          return snapshot;
         } catch (error) {
           if (closing || !isDatabaseUnavailable(error)) {
             data.error = error instanceof Error ? error : new Error(String(error));
