@@ -61,6 +61,8 @@ export const configSchema = z.object({
   UN_LIST_REFRESH_MINUTES: z.coerce.number().int().min(1).max(10_080).default(360),
   // Largest accepted list file (POST /v1/datasets/{id}/versions, or a fetch), bytes or a size like 100mb.
   LIST_UPLOAD_LIMIT: byteSize.default('100mb'),
+  // How the monitored book follows a new list version: delta (reverse delta screening), full (re-screen it all), off.
+  MONITORING_MODE: z.enum(['delta', 'full', 'off']).default('delta'),
   // How often each replica checks for a new current dataset version (0: never; the importing replica switches at once).
   DATASET_POLL_INTERVAL_MS: z.coerce.number().int().min(0).default(5_000),
   // pino log level: fatal, error, warn, info, debug, trace, silent.
@@ -103,6 +105,18 @@ export const configSchema = z.object({
   JOB_MAINTENANCE_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   // How often (seconds, at least 0.5) an idle replica asks for chunks.
   JOB_POLL_INTERVAL_SECONDS: z.coerce.number().min(0.5).max(60).default(1),
+  // Allow webhook endpoints on private, loopback, link-local and other non-public addresses (development and tests only).
+  WEBHOOK_ALLOW_PRIVATE_TARGETS: booleanFromEnv.default(false),
+  // A failed webhook attempt is retried within this many ms at first, doubling each time (full jitter).
+  WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(1).default(5_000),
+  // The longest wait between two attempts at a webhook delivery.
+  WEBHOOK_RETRY_MAX_MS: z.coerce.number().int().min(1).default(3_600_000),
+  // A webhook delivery still failing this many hours after its event is marked failed.
+  WEBHOOK_RETRY_FOR_HOURS: z.coerce.number().positive().max(720).default(24),
+  // A webhook endpoint must answer within this many ms, or the attempt fails.
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  // How often each replica looks for due webhook deliveries.
+  WEBHOOK_POLL_INTERVAL_MS: z.coerce.number().int().min(10).default(1_000),
 });
 
 export type Config = z.infer<typeof configSchema>;

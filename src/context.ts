@@ -4,6 +4,9 @@ import { createAuditService, type AuditService } from './audit/audit-service';
 import { createKeyService, type KeyService } from './auth/key-service';
 import { createMetrics, type Metrics } from './shared/metrics';
 import { createScreeningService, type ScreeningService } from './screening/screening-service';
+import { createSuppressionLookup } from './screening/dispositions';
+import { createMonitoringService, type MonitoringService } from './monitoring/monitoring-service';
+import { enqueueWebhookEvent } from './webhooks/webhook-repository';
 import { pruneScreenings } from './audit/audit-repository';
 import { countActiveKeys } from './auth/api-key-repository';
 import { createAuth, type Auth } from './auth/auth-middleware';
@@ -19,6 +22,7 @@ import { syncBundledDatasets } from './datasets/sync-bundled';
 import { createJobService, type JobService } from './jobs/job-service';
 import { createReferenceService, type ReferenceService } from './reference/reference-service';
 import { runNowAndEvery } from './shared/every';
+import { createWebhookService, webhookSettings, type WebhookService } from './webhooks/webhook-service';
 
 /** The service's dependencies, built once in `createContext` and passed down. */
 export interface AppContext {
@@ -38,6 +42,10 @@ export interface AppContext {
   jobs: JobService;
   /** Dataset versions: imports, history, changes. */
   datasets: DatasetService;
+  /** Ongoing monitoring: monitored counterparties, alerts, the re-screens that follow new list versions. */
+  monitoring: MonitoringService;
+  /** Signed webhooks: endpoints, publishing (see `enqueueWebhookEvent`) and this replica's dispatcher. */
+  webhooks: WebhookService;
   /** The snapshots this replica screens against (current, and those of jobs in flight). */
   snapshots: SnapshotStore;
   /** The data in force (`snapshot`: undefined until `prepare()` finishes, i.e. readiness), or why it failed. */
@@ -82,13 +90,29 @@ export async function createContext(config: Config, overrides: ContextOverrides 
   let fetchTimer: NodeJS.Timeout | undefined;
   let closing = false;
   const importers = new Map<string, DatasetImporter>();
-  const datasets = createDatasetService({ db: database.longDb, log, snapshots, importers: () => importers, dataDir: config.DATA_DIR });
+  const suppressions = createSuppressionLookup(database.db);
+  const datasets = createDatasetService({
+    db: database.longDb,
+    log,
+    snapshots,
+    importers: () => importers,
+    dataDir: config.DATA_DIR,
+    // A new list version: the monitored book follows it (a failure there never undoes the import).
+    onVersionAccepted: async (datasetId, before, after) => {
+      await webhooks.publish('dataset.updated', { datasetId, versionBefore: before[datasetId] ?? null, versionAfter: after[datasetId] ?? null, datasetVersions: after });
+      await monitoring?.onNewVersion(datasetId, before, after);
+    },
+  });
+  // Monitoring writes alongside each job chunk (enrolment, alerts) and starts jobs: bound after both exist.
+  let monitoring: MonitoringService | undefined;
   const jobs = createJobService({
     config,
     log,
     database,
     snapshot: () => snapshots.current(),
     snapshotFor: (versions) => snapshots.forVersions(versions),
+    suppressions,
+    onCommit: (trx, chunk) => (monitoring ? monitoring.onChunkCommit(trx, chunk) : Promise.resolve()),
   });
 
   function scheduleListFetch(url: string) {
@@ -101,6 +125,19 @@ export async function createContext(config: Config, overrides: ContextOverrides 
     fetchTimer.unref();
   }
   const metrics = createMetrics();
+  const webhooks = createWebhookService({ db: database.db, log, settings: webhookSettings(config) });
+  const screening = createScreeningService({ snapshot: () => snapshots.current(), suppressions, audit: new AuditWriter(database.db), metrics, log });
+  monitoring = createMonitoringService({
+    db: database.db,
+    log: log.child({ component: 'monitoring' }),
+    jobs,
+    screening,
+    snapshot: () => snapshots.current(),
+    snapshotFor: (versions) => snapshots.forVersions(versions),
+    mode: config.MONITORING_MODE,
+    publish: (trx, event) => enqueueWebhookEvent(trx, event).then(() => undefined),
+  });
+  const monitoringService = monitoring;
 
   async function applyRetention() {
     if (config.AUDIT_RETENTION_DAYS === 0) return;
@@ -113,7 +150,8 @@ export async function createContext(config: Config, overrides: ContextOverrides 
     log,
     database,
     metrics,
-    screening: createScreeningService({ snapshot: () => snapshots.current(), audit: new AuditWriter(database.db), metrics, log }),
+    screening,
+    monitoring: monitoringService,
     reference: createReferenceService(database.db),
     auth: createAuth(database.db, {
       production,
@@ -123,6 +161,7 @@ export async function createContext(config: Config, overrides: ContextOverrides 
     audit: createAuditService(database.db, database.longDb),
     jobs,
     datasets,
+    webhooks,
     snapshots,
     data,
     async prepare() {
@@ -146,6 +185,7 @@ export async function createContext(config: Config, overrides: ContextOverrides 
         snapshots.startPolling(config.DATASET_POLL_INTERVAL_MS);
         // The job queue starts before readiness: once /readyz is 200, uploads are accepted.
         await jobs.start();
+        webhooks.start();
         if (config.AUDIT_RETENTION_DAYS > 0 && !retentionTimer) {
           retentionTimer = await runNowAndEvery(applyRetention, RETENTION_INTERVAL_MS, log, 'audit retention');
         }
@@ -175,6 +215,7 @@ export async function createContext(config: Config, overrides: ContextOverrides 
       if (fetchTimer) clearInterval(fetchTimer);
       snapshots.stop();
       await jobs.stop();
+      await webhooks.stop();
       await database.close();
     },
   };

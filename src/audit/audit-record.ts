@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Decision, ScreeningKind } from '../model/screening';
+import type { AuditKind, Decision, DispositionDecision, ScreeningKind } from '../model/screening';
 import { canonicalJson } from './canonical-json';
 
 /** The genesis hash: the chain starts from 64 zeros. */
@@ -32,15 +32,53 @@ export interface AuditRecord {
   matches: unknown[];
 }
 
+/** An analyst's decision on one match of a screening, as the audit trail records it, in the same chain. */
+export interface DispositionRecord {
+  kind: 'disposition';
+  dispositionId: string;
+  recordedAt: string;
+  /** The screening whose match it decides on. */
+  screeningId: string;
+  entityId: string;
+  reference: string | null;
+  decision: DispositionDecision;
+  note: string | null;
+  apiKeyId: string | null;
+  /** The version of the entity's dataset the decision was taken on. */
+  datasetId: string;
+  entityVersion: string;
+}
+
 /**
- * A record ready to be appended: the columns the audit table indexes, and its canonical JSON — what is hashed and
- * what is stored. Made where the record is made (a job's screening thread, say), so the append, which holds the
- * chain lock, only hashes and writes.
+ * A record ready to be appended: the columns the audit table indexes (`screeningId` is the record's own id: a
+ * screening's, or a disposition's), and its canonical JSON — what is hashed and what is stored. Made where the record
+ * is made (a job's screening thread, say), so the append, which holds the chain lock, only hashes and writes.
  */
-export type SerializedAuditRecord = Pick<
-  AuditRecord,
-  'screeningId' | 'screenedAt' | 'kind' | 'apiKeyId' | 'batchId' | 'jobId' | 'reference' | 'decision'
-> & { canonicalJson: string };
+export interface SerializedAuditRecord {
+  screeningId: string;
+  screenedAt: string;
+  kind: AuditKind;
+  apiKeyId: string | null;
+  batchId: string | null;
+  jobId: string | null;
+  reference: string | null;
+  decision: Decision | DispositionDecision;
+  canonicalJson: string;
+}
+
+export function serializeDispositionRecord(record: DispositionRecord): SerializedAuditRecord {
+  return {
+    screeningId: record.dispositionId,
+    screenedAt: record.recordedAt,
+    kind: 'disposition',
+    apiKeyId: record.apiKeyId,
+    batchId: null,
+    jobId: null,
+    reference: record.reference,
+    decision: record.decision,
+    canonicalJson: canonicalJson(record),
+  };
+}
 
 export function serializeAuditRecord(record: AuditRecord): SerializedAuditRecord {
   const { screeningId, screenedAt, kind, apiKeyId, batchId, jobId, reference, decision } = record;

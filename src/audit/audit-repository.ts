@@ -92,6 +92,7 @@ export async function listScreenings(
   let query = db
     .selectFrom('screenings')
     .select(['seq', 'record', 'previous_hash', 'hash'])
+    .where('kind', '!=', 'disposition')
     .orderBy('seq', 'desc')
     .limit(page.limit + 1);
   if (page.beforeSeq !== undefined) query = query.where('seq', '<', page.beforeSeq);
@@ -133,7 +134,7 @@ async function verifyInSnapshot(db: Transaction<Database>): Promise<VerifyResult
   for (;;) {
     const rows = await db
       .selectFrom('screenings')
-      .select(['seq', 'id', 'reference', 'decision', 'job_id', 'batch_id', 'record', 'previous_hash', 'hash'])
+      .select(['seq', 'id', 'kind', 'reference', 'decision', 'job_id', 'batch_id', 'record', 'previous_hash', 'hash'])
       .where('seq', '>', after)
       .orderBy('seq')
       .limit(VERIFY_PAGE_ROWS)
@@ -145,12 +146,14 @@ async function verifyInSnapshot(db: Transaction<Database>): Promise<VerifyResult
       if (BigInt(row.seq) !== expectedSeq) return broken(`record(s) before seq ${String(row.seq)} are missing`);
       if (row.previous_hash !== expectedPrevious) return broken('previous hash does not link to the prior record');
       if (chainHash(row.previous_hash, record) !== row.hash) return broken('record content does not match its hash');
+      // A disposition's own id is its dispositionId (its screeningId names the screening it decides on).
+      const recordId = row.kind === 'disposition' ? (row.record as { dispositionId?: string }).dispositionId : record.screeningId;
       if (
-        record.screeningId !== row.id ||
+        recordId !== row.id ||
         record.decision !== row.decision ||
         record.reference !== row.reference ||
-        record.jobId !== row.job_id ||
-        record.batchId !== row.batch_id
+        (record.jobId ?? null) !== row.job_id ||
+        (record.batchId ?? null) !== row.batch_id
       ) {
         return broken('indexed columns differ from the hashed record');
       }

@@ -492,6 +492,14 @@ export function computeChangeSet(before: readonly CanonicalEntity[], after: read
   return changeSet;
 }
 
+/**
+ * Whether any content of one entry changed between two of its versions (metadata such as LAST_DAY_UPDATED aside):
+ * what lifts an analyst's false-positive decision on it.
+ */
+export function entryChanged(before: CanonicalEntity, after: CanonicalEntity): boolean {
+  return contentChanges(before, after).length > 0;
+}
+
 /** How many entries each part of a change set holds. */
 export function summarizeChangeSet(changeSet: ChangeSet): ChangeSetSummary {
   return {

@@ -26,6 +26,8 @@ export interface DatasetServiceDeps {
   importers: () => ReadonlyMap<string, DatasetImporter>;
   /** Where an import thread reads what the importers need (the resolutions' text). */
   dataDir: string;
+  /** Runs after an accepted import has switched this replica (monitoring); its failure is logged, not the import's. */
+  onVersionAccepted?: (datasetId: string, versionsBefore: Record<string, string>, versionsAfter: Record<string, string>) => Promise<void>;
 }
 
 export interface UploadedFile {
@@ -78,7 +80,14 @@ export function createDatasetService(deps: DatasetServiceDeps) {
       changeCounts: changeCountsInThread,
       file: { contentType: file.contentType, bytes: file.bytes },
     });
+    const before = snapshots.current()?.versions;
     const switched = outcome.status === 'accepted' ? await snapshots.refresh().then(() => true) : false;
+    const after = snapshots.current()?.versions;
+    if (switched && before && after && deps.onVersionAccepted) {
+      await deps.onVersionAccepted(datasetId, { ...before }, { ...after }).catch((error: unknown) =>
+        log.error({ err: error, dataset: datasetId, version: outcome.version }, 'could not start monitoring for the new version'),
+      );
+    }
     log.info({ dataset: datasetId, import: outcome.id, status: outcome.status, version: outcome.version, changes: outcome.changes, reason: outcome.reason }, `dataset import ${outcome.status}`);
     return { ...outcome, switched };
   }

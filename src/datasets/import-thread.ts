@@ -16,6 +16,7 @@ parentPort?.once('message', (request: ImportThreadRequest) => {
 
 async function run(request: ImportThreadRequest): Promise<ImportThreadReply> {
   if (request.kind === 'changes') return { ok: true, value: summarizeChangeSet(computeChangeSet(request.before, request.after)) };
+  if (request.kind === 'change-set') return { ok: true, value: computeChangeSet(request.before, request.after) };
   const importer = (await createImporters(request.dataDir)).get(request.datasetId);
   if (!importer) return { ok: false, message: `no importer for dataset "${request.datasetId}"` };
   try {

@@ -17,7 +17,7 @@ import type {
   TextKind,
 } from '../model/entity';
 import type { Scope } from '../model/access';
-import type { Decision, RowDecision, ScreeningKind } from '../model/screening';
+import type { AuditKind, Decision, DispositionDecision, RowDecision } from '../model/screening';
 
 /** jsonb columns: written as JSON text, read back as parsed values. */
 type Json<T> = ColumnType<T, string, string>;
@@ -221,11 +221,12 @@ export interface ScreeningsTable {
   id: string;
   screened_at: ColumnType<Date, string, never>;
   api_key_id: string | null;
-  kind: ScreeningKind;
+  kind: AuditKind;
   batch_id: string | null;
   job_id: string | null;
   reference: string | null;
-  decision: Decision;
+  /** A screening's decision, or a disposition's. */
+  decision: Decision | DispositionDecision;
   record: ColumnType<Record<string, unknown>, string, never>;
   previous_hash: string;
   hash: string;
@@ -265,6 +266,64 @@ export interface JobsTable {
   finished_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   /** The per-dataset versions the job screens against, fixed when it was accepted; null on jobs from before. */
   dataset_versions: ColumnType<Record<string, string> | null, string | null | undefined, string | null>;
+  kind: Defaulted<'upload' | 'monitoring'>;
+  monitor: Defaulted<boolean>;
+  enrolled: Defaulted<number>;
+  not_enrolled: Defaulted<number>;
+  monitor_run: ColumnType<unknown, string | null | undefined, string | null>;
+}
+
+export interface MonitorsTable {
+  reference: string;
+  name: string;
+  type: string;
+  country: string | null;
+  birth_date: string | null;
+  api_key_id: string | null;
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  screening_id: string | null;
+  screened_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+export interface MonitorMatchesTable {
+  reference: string;
+  entity_id: string;
+  score: number;
+  screening_id: string;
+}
+
+export interface AlertsTable {
+  id: string;
+  kind: 'new-match' | 'match-amended' | 'match-removed';
+  status: 'open' | 'acknowledged' | 'closed';
+  reference: string;
+  entity_id: string;
+  entity_name: string;
+  job_id: string;
+  screening_id: string;
+  versions_before: Json<Record<string, string>>;
+  versions_after: Json<Record<string, string>>;
+  match: ColumnType<unknown, string | null, string | null>;
+  changes: ColumnType<unknown, string | null, string | null>;
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  updated_by: string | null;
+  note: string | null;
+  closed_reason: string | null;
+}
+
+export interface DispositionsTable {
+  id: string;
+  screening_id: string;
+  entity_id: string;
+  reference: string | null;
+  decision: 'false-positive' | 'true-match' | 'escalated';
+  note: string | null;
+  api_key_id: string | null;
+  recorded_at: ColumnType<Date, Date | string, Date | string>;
+  dataset_id: string;
+  entity_version: string;
 }
 
 export interface JobRowsTable {
@@ -300,6 +359,55 @@ export interface JobResultsTable {
   error: string | null;
 }
 
+/** Webhook endpoints (migration 2026-12-05-006-webhooks). */
+export interface WebhookEndpointsTable {
+  id: string;
+  /** bigint identity: a string from pg, a number from PGlite. */
+  seq: ColumnType<string | number, never, never>;
+  url: string;
+  /** Event types, one of WEBHOOK_EVENT_TYPES each. */
+  events: string[];
+  description: string | null;
+  /** whsec_…, kept in clear: signing needs it. */
+  secret: string;
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  disabled_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+export interface WebhookEventsTable {
+  id: string;
+  type: string;
+  body: string;
+  created_at: ColumnType<Date, Date | string, Date | string>;
+}
+
+export interface WebhookDeliveriesTable {
+  id: string;
+  seq: ColumnType<string | number, never, never>;
+  endpoint_id: string;
+  event_id: string;
+  /** pending, delivered or failed (DELIVERY_STATUSES). */
+  status: Defaulted<string>;
+  attempts: Defaulted<number>;
+  next_attempt_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  created_at: ColumnType<Date, Date | string, Date | string>;
+  delivered_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  failed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  failure: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export interface WebhookAttemptsTable {
+  id: ColumnType<string | number, never, never>;
+  delivery_id: string;
+  attempted_at: ColumnType<Date, Date | string, Date | string>;
+  /** schedule or redeliver. */
+  trigger: string;
+  duration_ms: number;
+  status_code: number | null;
+  error: string | null;
+  response_excerpt: string | null;
+}
+
 /** One interface per table; kysely's view of the database. */
 export interface Database {
   datasets: DatasetsTable;
@@ -309,6 +417,10 @@ export interface Database {
   source_versions: SourceVersionsTable;
   dataset_imports: DatasetImportsTable;
   dataset_schedules: DatasetSchedulesTable;
+  monitors: MonitorsTable;
+  monitor_matches: MonitorMatchesTable;
+  alerts: AlertsTable;
+  dispositions: DispositionsTable;
   sources: SourcesTable;
   source_sections: SourceSectionsTable;
   entities: EntitiesTable;
@@ -324,4 +436,8 @@ export interface Database {
   job_rows: JobRowsTable;
   job_chunks: JobChunksTable;
   job_results: JobResultsTable;
+  webhook_endpoints: WebhookEndpointsTable;
+  webhook_events: WebhookEventsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  webhook_attempts: WebhookAttemptsTable;
 }

@@ -8,8 +8,12 @@ import { HttpError, ServiceUnavailableError } from '../shared/errors';
 import { createErrorHandler, notFoundHandler } from './problem-json';
 import { auditRoutes } from '../audit/audit-routes';
 import { jobRoutes } from '../jobs/job-routes';
+import { monitoringRoutes } from '../monitoring/monitoring-routes';
+import { dispositionRoutes } from '../screening/disposition-routes';
+import { enqueueWebhookEvent } from '../webhooks/webhook-repository';
 import { datasetRoutes, datasetUploadRoutes } from '../datasets/dataset-routes';
 import { keyRoutes } from '../auth/key-routes';
+import { webhookRoutes } from '../webhooks/webhook-routes';
 import { opsRoutes } from './ops-routes';
 import { referenceRoutes } from '../reference/reference-routes';
 import { screeningRoutes } from '../screening/screening-routes';
@@ -97,8 +101,15 @@ export function createApp(context: AppContext): Express {
   app.use(screeningRoutes(context.screening, context.auth));
   app.use(referenceRoutes(context.reference, context.auth));
   app.use(datasetRoutes(context));
+  app.use(monitoringRoutes(context.monitoring, context.auth));
+  app.use(
+    dispositionRoutes(context.database, context.auth, (trx, disposition) =>
+      enqueueWebhookEvent(trx, { type: 'disposition.recorded', data: { ...disposition } }).then(() => undefined),
+    ),
+  );
   app.use(auditRoutes(context.audit, context.auth));
   app.use(keyRoutes(context.keys, context.auth));
+  app.use(webhookRoutes(context.webhooks, context.auth));
   app.use(notFoundHandler);
   app.use(createErrorHandler({ logRequests: config.LOG_REQUESTS }));
   return app;

@@ -4,8 +4,11 @@ import { createDocument } from 'zod-openapi';
 import { auditOperations } from '../audit/audit-routes';
 import { datasetOperations } from '../datasets/dataset-routes';
 import { keyOperations } from '../auth/key-routes';
+import { webhookCallbacks, webhookOperations } from '../webhooks/webhook-routes';
 import { PROJECT_ROOT } from '../config';
 import { jobOperations } from '../jobs/job-routes';
+import { monitoringOperations } from '../monitoring/monitoring-routes';
+import { dispositionOperations } from '../screening/disposition-routes';
 import { referenceOperations } from '../reference/reference-routes';
 import { screeningOperations } from '../screening/screening-routes';
 import { opsOperations } from './ops-routes';
@@ -43,8 +46,10 @@ export function buildOpenApiDocument() {
       { name: 'Reference data', description: 'Entities, sources and dataset versions.' },
       { name: 'Datasets', description: 'List versions: import a new one, every version kept, what changed between two.' },
       { name: 'Jobs', description: 'Screen a whole file (millions of rows) as one batch job, then download the results.' },
+      { name: 'Monitoring', description: 'Monitored counterparties, alerts when a list changes, analysts\' dispositions (scopes screen and review).' },
       { name: 'Audit', description: 'The hash-chained record of every screening.' },
       { name: 'Keys', description: 'API key management (admin scope).' },
+      { name: 'Webhooks', description: 'Signed event notifications (Standard Webhooks) to registered endpoints (admin scope).' },
       { name: 'Operations', description: 'Health, readiness and documentation.' },
     ],
     paths: {
@@ -52,9 +57,14 @@ export function buildOpenApiDocument() {
       ...referenceOperations,
       ...datasetOperations,
       ...jobOperations,
+      ...monitoringOperations,
+      ...dispositionOperations,
       ...auditOperations,
       ...keyOperations,
+      ...webhookOperations,
       ...opsOperations,
     },
+    // What this service sends to registered webhook endpoints.
+    webhooks: webhookCallbacks,
   });
 }

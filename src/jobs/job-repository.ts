@@ -186,6 +186,8 @@ export interface ChunkCommit {
   screenMs: number;
   results: Omit<Insertable<JobResultsTable>, 'job_id'>[];
   records: SerializedAuditRecord[];
+  /** More writes that belong to the chunk (monitoring state and alerts), in its transaction. */
+  alongside?: (trx: Transaction<Database>) => Promise<void>;
 }
 
 export type ChunkCommitOutcome = 'committed' | 'already-done' | 'job-inactive';
@@ -221,6 +223,7 @@ export async function commitChunk(db: Kysely<Database>, commit: ChunkCommit): Pr
         results.map((r) => ({ ...r, job_id: commit.jobId, matches: new JsonText(r.matches) })),
       );
       await appendInTransaction(trx, commit.records);
+      if (commit.alongside) await commit.alongside(trx);
       const job = await trx
         .updateTable('jobs')
         .set({

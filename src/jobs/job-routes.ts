@@ -73,7 +73,7 @@ export function jobRoutes(context: AppContext): Router {
     .route('/v1/jobs')
     .post(...guard, async (req, res) => {
       req.setTimeout(UPLOAD_IDLE_TIMEOUT_MS);
-      const { threshold } = parseRequest(CreateJobQuerySchema, req.query, 'query');
+      const { threshold, monitor } = parseRequest(CreateJobQuerySchema, req.query, 'query');
       const { format, gzip } = uploadFormat(req);
       const keyHeader = req.headers['idempotency-key'];
       const idempotencyKey = keyHeader === undefined ? undefined : parseRequest(IdempotencyKeySchema, keyHeader, 'header Idempotency-Key');
@@ -83,6 +83,7 @@ export function jobRoutes(context: AppContext): Router {
         gzip,
         apiKeyId: req.auth?.keyId ?? null,
         ...(threshold !== undefined ? { threshold } : {}),
+        ...(monitor === true ? { monitor: true } : {}),
         ...(idempotencyKey !== undefined ? { idempotencyKey } : {}),
       });
       if (replayed) res.setHeader('Idempotent-Replayed', 'true');

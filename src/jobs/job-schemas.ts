@@ -17,6 +17,11 @@ export const CreateJobQuerySchema = z.strictObject({
     .max(1)
     .optional()
     .meta({ description: 'Minimum score of a returned match for every row (default: the operating point).' }),
+  monitor: z
+    .enum(['true', 'false'])
+    .transform((value) => value === 'true')
+    .optional()
+    .meta({ description: 'Enrol the rows in ongoing monitoring: each row with a `reference` becomes (or updates) the monitored counterparty of that reference; rows without one are screened but not enrolled, and the job counts them.' }),
 });
 
 export const IdempotencyKeySchema = z
@@ -64,6 +69,10 @@ export const JobSchema = z
     finishedAt: timestamp,
     etaSeconds: z.number().int().nullable().meta({ description: 'Estimated seconds to completion at the rate so far; null until known.' }),
     error: z.string().nullable().meta({ description: 'Why the job failed.' }),
+    monitoring: z
+      .object({ enrolled: z.number().int(), notEnrolled: z.number().int().meta({ description: 'Rows screened but not enrolled: they carry no reference.' }) })
+      .optional()
+      .meta({ description: 'For an upload with ?monitor=true.' }),
     datasetVersions: z
       .record(z.string(), z.string())
       .nullable()

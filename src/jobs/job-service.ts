@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import type { Logger } from 'pino';
 import type { Config } from '../config';
@@ -14,13 +15,18 @@ import {
   failJob,
   findChunk,
   findJob,
+  finishUpload,
+  insertJob,
+  insertJobRows,
   readResultsPage,
   recordChunkFailure,
   type JobRow,
   type ResultRow,
 } from './job-repository';
 import type { RowDecision } from './screen-job-rows';
-import { processChunk } from './process-chunk';
+import { processChunk, type ChunkCommitHook } from './process-chunk';
+import { JsonText } from '../db/insert-json-rows';
+import type { SuppressionLookup } from '../screening/dispositions';
 import { ABANDONED_UPLOAD_MS, receiveJobUpload, type JobUpload } from './receive-job-upload';
 import { runNowAndEvery } from '../shared/every';
 import { ScreeningPool } from './screening-pool';
@@ -42,6 +48,11 @@ const RETENTION_INTERVAL_MS = 60 * 60 * 1000;
 export interface JobService {
   /** Receives an upload (see `receiveJobUpload`). */
   receive(upload: JobUpload): Promise<{ job: JobRow; replayed: boolean }>;
+  /**
+   * A job the service makes itself (a monitoring re-screen): its rows, its run description and the dataset versions
+   * it screens against, queued and chunked like an upload.
+   */
+  createInternal(job: { kind: 'monitoring'; rows: readonly Record<string, string>[]; run: unknown; datasetVersions: Readonly<Record<string, string>> }): Promise<JobRow>;
   /** The caller's job, or 404. */
   get(id: string, caller: JobCaller): Promise<JobRow>;
   /** Cancels the caller's job and returns it cancelled; a job that already finished is a 409. */
@@ -64,6 +75,10 @@ export function createJobService(deps: {
   snapshot: () => DataSnapshot | undefined;
   /** The snapshot of given dataset versions (a job's, fixed when it starts). */
   snapshotFor: (versions: Readonly<Record<string, string>>) => Promise<DataSnapshot>;
+  /** Analysts' false-positive decisions in force, by reference. */
+  suppressions?: SuppressionLookup;
+  /** Writes that go with each chunk's results (monitoring). */
+  onCommit?: ChunkCommitHook;
 }): JobService {
   const { config, database } = deps;
   const log = deps.log.child({ component: 'jobs' });
@@ -99,7 +114,19 @@ export function createJobService(deps: {
 
   async function onChunk(message: ChunkMessage): Promise<void> {
     try {
-      const outcome = await processChunk({ db, pool, snapshot: deps.snapshot, snapshotFor: deps.snapshotFor, worker, limit: DEFAULT_MATCHES_PER_QUERY }, message);
+      const outcome = await processChunk(
+        {
+          db,
+          pool,
+          snapshot: deps.snapshot,
+          snapshotFor: deps.snapshotFor,
+          worker,
+          limit: DEFAULT_MATCHES_PER_QUERY,
+          ...(deps.suppressions ? { suppressions: deps.suppressions } : {}),
+          ...(deps.onCommit ? { onCommit: deps.onCommit } : {}),
+        },
+        message,
+      );
       log.debug({ ...message, outcome }, 'chunk');
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
@@ -140,6 +167,32 @@ export function createJobService(deps: {
     },
     get: visibleJob,
     applyRetention,
+    async createInternal(job) {
+      if (!started) throw new ServiceUnavailableError('the job queue is still starting', STARTING_RETRY_AFTER_SECONDS);
+      const id = randomUUID();
+      await db.transaction().execute(async (trx) => {
+        await insertJob(trx, {
+          id,
+          status: 'receiving',
+          api_key_id: null,
+          format: 'ndjson',
+          chunk_rows: config.JOB_CHUNK_ROWS,
+          kind: job.kind,
+          monitor_run: JSON.stringify(job.run),
+          dataset_versions: JSON.stringify(job.datasetVersions),
+        });
+        await insertJobRows(
+          trx,
+          job.rows.map((input, ordinal) => ({ job_id: id, ordinal, line: ordinal + 1, input: new JsonText(JSON.stringify(input)), error: null })),
+        );
+        const chunks = await finishUpload(trx, { id, total: job.rows.length, chunkRows: config.JOB_CHUNK_ROWS, fingerprint: id });
+        if (chunks > 0) await queue.enqueueChunks(trx, id, chunks);
+      });
+      queue.wake();
+      const stored = await findJob(db, id);
+      if (!stored) throw new Error(`job ${id} vanished right after it was created`);
+      return stored;
+    },
     async cancel(id, caller) {
       const job = await visibleJob(id, caller);
       const cancelled = await cancelJob(db, job.id);

@@ -37,6 +37,7 @@ export function presentJob(job: JobRow, now = Date.now()): z.infer<typeof JobSch
     finishedAt: iso(job.finished_at),
     etaSeconds: etaSeconds(job, now),
     error: job.error,
+    ...(job.monitor ? { monitoring: { enrolled: job.enrolled, notEnrolled: job.not_enrolled } } : {}),
     datasetVersions: job.dataset_versions,
     links: jobLinks(job.id),
   };

@@ -1,9 +1,11 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { DataSnapshot } from '../datasets/load-snapshot';
 import type { Database } from '../db/schema';
 import type { ChunkMessage } from './job-queue';
-import { commitChunk, findChunk, findJob, markRunning, pinDatasetVersions, readChunkRows, type ChunkCommitOutcome, type JobStatus } from './job-repository';
+import { commitChunk, findChunk, findJob, markRunning, pinDatasetVersions, readChunkRows, type ChunkCommitOutcome, type JobRow, type JobStatus } from './job-repository';
 import type { ScreeningPool } from './screening-pool';
+import type { JobRowToScreen, ScreenedJobRow } from './screen-job-rows';
+import type { SuppressionLookup } from '../screening/dispositions';
 
 export interface ChunkWork {
   db: Kysely<Database>;
@@ -12,6 +14,10 @@ export interface ChunkWork {
   snapshot: () => DataSnapshot | undefined;
   /** The snapshot of given dataset versions: a job's chunks screen against the versions it started with. */
   snapshotFor: (versions: Readonly<Record<string, string>>) => Promise<DataSnapshot>;
+  /** Analysts' false-positive decisions in force for the rows' references. */
+  suppressions?: SuppressionLookup;
+  /** Writes that go with a chunk's results in its transaction (monitoring: enrolment, state, alerts). */
+  onCommit?: ChunkCommitHook;
   /** This replica's name, recorded on each chunk it commits. */
   worker: string;
   /** Matches kept per row. */
@@ -19,6 +25,18 @@ export interface ChunkWork {
 }
 
 export type ChunkOutcome = ChunkCommitOutcome | 'skipped';
+
+/** What a chunk's commit hands the hook: the job, its rows as stored, their results, the snapshot screened against. */
+export type ChunkCommitHook = (
+  trx: Transaction<Database>,
+  chunk: { job: JobRow; rows: readonly JobRowToScreen[]; screened: readonly ScreenedJobRow[]; snapshot: DataSnapshot },
+) => Promise<void>;
+
+/** The reference a stored row carries, if any. */
+function referenceOf(input: unknown): string | undefined {
+  const value = typeof input === 'object' && input !== null ? (input as Record<string, unknown>)['reference'] : undefined;
+  return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+}
 
 /**
  * Runs one chunk: reads its rows, screens them in the thread pool, commits results and audit records together.
@@ -41,12 +59,17 @@ export async function processChunk(work: ChunkWork, message: ChunkMessage): Prom
   if (rows.length !== chunk.row_count) {
     throw new Error(`chunk ${message.chunk} of job ${job.id} holds ${rows.length} rows, expected ${chunk.row_count}`);
   }
+  const references = rows.flatMap((row) => referenceOf(row.input) ?? []);
+  const found = work.suppressions && references.length > 0 ? await work.suppressions(references, snapshot) : new Map();
+  const suppressions = Object.fromEntries([...found].map(([reference, byEntity]) => [reference, Object.fromEntries(byEntity)]));
   const screened = await work.pool.screen(snapshot, rows, {
     jobId: job.id,
     apiKeyId: job.api_key_id,
     limit: work.limit,
     ...(job.threshold !== null ? { threshold: job.threshold } : {}),
+    ...(found.size > 0 ? { suppressions } : {}),
   });
+  const onCommit = work.onCommit;
   return commitChunk(db, {
     jobId: job.id,
     chunk: message.chunk,
@@ -63,5 +86,6 @@ export async function processChunk(work: ChunkWork, message: ChunkMessage): Prom
       matches: r.matchesJson,
       error: r.error,
     })),
+    ...(onCommit ? { alongside: (trx: Transaction<Database>) => onCommit(trx, { job, rows, screened: screened.rows, snapshot }) } : {}),
   });
 }

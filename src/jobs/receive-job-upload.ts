@@ -29,6 +29,8 @@ export interface JobUpload {
   threshold?: number;
   idempotencyKey?: string;
   apiKeyId: string | null;
+  /** Enrol the rows that carry a reference in ongoing monitoring (`?monitor=true`). */
+  monitor?: boolean;
 }
 
 export interface UploadSettings {
@@ -82,7 +84,7 @@ export async function receiveJobUpload(
   upload: JobUpload,
 ): Promise<{ job: JobRow; replayed: boolean }> {
   const { db } = deps;
-  const hash = createHash('sha256').update(`${upload.format}\n${upload.threshold ?? ''}\n`);
+  const hash = createHash('sha256').update(`${upload.format}\n${upload.threshold ?? ''}\n${upload.monitor === true ? 'monitor\n' : ''}`);
   const body = decodedBody(upload.body, { gzip: upload.gzip, hash });
   try {
     if (upload.idempotencyKey !== undefined) {
@@ -101,6 +103,7 @@ export async function receiveJobUpload(
       format: upload.format,
       threshold: upload.threshold ?? null,
       chunk_rows: deps.settings.chunkRows,
+      monitor: upload.monitor === true,
     }).catch((error: unknown) => {
       // Another request with this key got in first.
       if (isUniqueViolation(error) && upload.idempotencyKey !== undefined) throw new IdempotencyInProgressError(upload.idempotencyKey);

@@ -4,7 +4,7 @@ import type { DataSnapshot } from '../datasets/load-snapshot';
 import { zodProblems } from '../shared/validate';
 import { auditRecordOf } from '../screening/audit-records';
 import { BatchItemSchema } from '../screening/screening-schemas';
-import { screenName } from '../screening/screen-names';
+import { screenName, type Suppression } from '../screening/screen-names';
 
 /** A stored job row, as a chunk hands it to the screening threads. */
 export interface JobRowToScreen {
@@ -40,6 +40,8 @@ export interface ScreenRowsOptions {
   threshold?: number;
   limit: number;
   now?: Date;
+  /** False-positive decisions in force, by reference and entity id (plain objects: they cross to a thread). */
+  suppressions?: Record<string, Record<string, Suppression>>;
 }
 
 // Ids and references longer than the schema allows are still echoed in results, cut to this length.
@@ -97,10 +99,12 @@ export function screenJobRows(snapshot: DataSnapshot, rows: readonly JobRowToScr
       return invalid(invalidReason(parsed.error));
     }
     const item = parsed.data;
+    const suppressed = item.reference === undefined ? undefined : options.suppressions?.[item.reference];
     const outcome = screenName(snapshot, item, {
       limit: options.limit,
       now,
       ...(options.threshold !== undefined ? { threshold: options.threshold } : {}),
+      ...(suppressed !== undefined ? { suppressions: new Map(Object.entries(suppressed)) } : {}),
     });
     const record = auditRecordOf(outcome, {
       kind: 'job-row',

@@ -12,6 +12,13 @@ export type QueryType = (typeof QUERY_TYPES)[number];
 export const SCREENING_KINDS = ['single', 'batch-item', 'job-row'] as const;
 export type ScreeningKind = (typeof SCREENING_KINDS)[number];
 
+/** What an analyst decided about one match of a screening. */
+export const DISPOSITION_DECISIONS = ['false-positive', 'true-match', 'escalated'] as const;
+export type DispositionDecision = (typeof DISPOSITION_DECISIONS)[number];
+
+/** A record of the hash-chained audit trail: a screening of some kind, or an analyst's disposition. */
+export type AuditKind = ScreeningKind | 'disposition';
+
 /** A job row's outcome: a decision, or `invalid` when the row could not be screened. */
 export const ROW_DECISIONS = [...DECISIONS, 'invalid'] as const;
 export type RowDecision = (typeof ROW_DECISIONS)[number];

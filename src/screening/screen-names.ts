@@ -30,8 +30,18 @@ export function decide(candidates: readonly DecisionInput[]): Decision {
   return 'clear';
 }
 
+/** An analyst's false-positive decision that keeps a match of this counterparty out of the decision. */
+export interface Suppression {
+  dispositionId: string;
+  recordedAt: string;
+  note: string | null;
+}
+
+/** Active suppressions of one counterparty (its `reference`), by entity id. */
+export type Suppressions = ReadonlyMap<string, Suppression>;
+
 /** A match as the API returns it: the matcher's verdict plus the entity's evidence inline. */
-function presentMatch(snapshot: DataSnapshot, result: MatchResult, entity: CanonicalEntity) {
+function presentMatch(snapshot: DataSnapshot, result: MatchResult, entity: CanonicalEntity, suppression: Suppression | undefined) {
   const nameOf = (id: string) => snapshot.entities.get(id)?.primaryName;
   return {
     entityId: entity.id,
@@ -46,6 +56,7 @@ function presentMatch(snapshot: DataSnapshot, result: MatchResult, entity: Canon
     riskLevel: entity.riskLevel,
     flags: entity.flags,
     listings: entity.listings,
+    ...(suppression !== undefined ? { suppressedBy: { disposition: 'false-positive' as const, ...suppression } } : {}),
     relationships: presentRelationships(entity, nameOf, snapshot.inbound.get(entity.id) ?? []).map((r) => ({
       type: r.type,
       entityId: r.entityId,
@@ -68,6 +79,8 @@ export interface ScreeningOutcome {
   decision: Decision;
   query: { name: string; type: QueryType; country?: string; birthDate?: string; normalized: string[] };
   matches: PresentedMatch[];
+  /** Matches an analyst's false-positive decision kept out of the decision (shown, marked `suppressedBy`). */
+  suppressed: number;
 }
 
 type QueryInput = Pick<ScreenRequest, 'name' | 'type' | 'country' | 'birthDate'>;
@@ -79,17 +92,19 @@ type QueryInput = Pick<ScreenRequest, 'name' | 'type' | 'country' | 'birthDate'>
 export function screenName(
   snapshot: DataSnapshot,
   input: QueryInput,
-  options: { threshold?: number; limit: number; now?: Date },
+  options: { threshold?: number; limit: number; now?: Date; suppressions?: Suppressions },
 ): ScreeningOutcome {
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   const query: MatchQuery = { name: input.name, type: input.type };
   if (input.country !== undefined) query.country = input.country;
   if (input.birthDate !== undefined) query.birthDate = input.birthDate;
   const outcome = snapshot.matcher.match(query, { threshold, limit: options.limit });
+  const suppressions = options.suppressions;
   const matches = outcome.matches.flatMap((m) => {
     const entity = snapshot.entities.get(m.entityId);
-    return entity ? [presentMatch(snapshot, m, entity)] : [];
+    return entity ? [presentMatch(snapshot, m, entity, suppressions?.get(m.entityId))] : [];
   });
+  const counted = suppressions === undefined || suppressions.size === 0 ? matches : matches.filter((m) => m.suppressedBy === undefined);
   // Optional members assigned, not spread in: this runs for every row of a job.
   const echoed: ScreeningOutcome['query'] = { name: input.name, type: input.type, normalized: outcome.normalized };
   if (input.country !== undefined) echoed.country = input.country;
@@ -101,19 +116,25 @@ export function screenName(
     datasetVersions: snapshot.versions,
     algorithm: snapshot.matcher.algorithm,
     threshold,
-    decision: decide(matches),
+    decision: decide(counted),
     query: echoed,
     matches,
+    suppressed: matches.length - counted.length,
   };
 }
 
 /** Screens every item of a batch in input order against one snapshot (one dataset version for the batch); pure. */
-export function screenBatchItems(snapshot: DataSnapshot, batch: BatchRequest, now = new Date()) {
+export function screenBatchItems(
+  snapshot: DataSnapshot,
+  batch: BatchRequest,
+  now = new Date(),
+  suppressionsOf: (reference: string | undefined) => Suppressions | undefined = () => undefined,
+) {
   const threshold = batch.threshold ?? DEFAULT_THRESHOLD;
-  const outcomes = batch.items.map((item) => ({
-    item,
-    outcome: screenName(snapshot, item, { threshold, limit: batch.limit, now }),
-  }));
+  const outcomes = batch.items.map((item) => {
+    const suppressions = suppressionsOf(item.reference);
+    return { item, outcome: screenName(snapshot, item, { threshold, limit: batch.limit, now, ...(suppressions ? { suppressions } : {}) }) };
+  });
   const count = (d: Decision) => outcomes.filter((o) => o.outcome.decision === d).length;
   return {
     outcomes,
@@ -129,6 +150,7 @@ export function screenBatchItems(snapshot: DataSnapshot, batch: BatchRequest, no
         screeningId: outcome.screeningId,
         decision: outcome.decision,
         matches: outcome.matches,
+        suppressed: outcome.suppressed,
       })),
     },
   };

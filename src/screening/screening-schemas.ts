@@ -138,6 +138,15 @@ export const MatchSchema = z
       z.object({ code: z.string(), severity: SeveritySchema, title: z.string(), description: z.string(), citations: z.array(CitationSchema) }),
     ),
     listings: z.array(ListingSchema),
+    suppressedBy: z
+      .object({
+        disposition: z.literal('false-positive'),
+        dispositionId: z.string(),
+        recordedAt: z.string(),
+        note: z.string().nullable(),
+      })
+      .optional()
+      .meta({ description: "An analyst's false-positive decision on this counterparty (`reference`) and entity, in force because the entity's listing has not changed since: the match is shown, and does not count toward the decision." }),
     relationships: z.array(
       z.object({
         type: z.string(),
@@ -167,6 +176,7 @@ export const ScreenResponseSchema = z
       normalized: z.array(z.string()),
     }),
     matches: z.array(MatchSchema),
+    suppressed: z.number().int().meta({ description: 'Matches kept out of the decision by a false-positive disposition (each marked `suppressedBy`).' }),
   })
   .meta({ id: 'ScreenResponse' });
 
@@ -179,7 +189,7 @@ export const BatchResponseSchema = z
     threshold: z.number(),
     summary: z.object({ items: z.number().int(), hits: z.number().int(), reviews: z.number().int(), clears: z.number().int() }),
     results: z.array(
-      z.object({ id: z.string(), screeningId: z.string(), decision: DecisionSchema, matches: z.array(MatchSchema) }),
+      z.object({ id: z.string(), screeningId: z.string(), decision: DecisionSchema, matches: z.array(MatchSchema), suppressed: z.number().int() }),
     ),
   })
   .meta({ id: 'BatchScreenResponse' });

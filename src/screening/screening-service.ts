@@ -6,6 +6,7 @@ import { isDatabaseUnavailable } from '../db/database-errors';
 import { ServiceUnavailableError } from '../shared/errors';
 import type { Metrics } from '../shared/metrics';
 import { auditRecordOf } from './audit-records';
+import type { SuppressionLookup } from './dispositions';
 import { screenBatchItems, screenName, type ScreeningOutcome } from './screen-names';
 import type { BatchRequest, ScreenRequest } from './screening-schemas';
 
@@ -38,6 +39,8 @@ export interface ScreeningService {
  */
 export function createScreeningService(deps: {
   snapshot: () => DataSnapshot | undefined;
+  /** Analysts' false-positive decisions in force for the counterparties asked about (by `reference`). */
+  suppressions: SuppressionLookup;
   audit: AuditWriter;
   metrics: Metrics;
   log: Logger;
@@ -62,9 +65,12 @@ export function createScreeningService(deps: {
 
   return {
     async screen(input, caller) {
-      const outcome = screenName(snapshot(), input, {
+      const data = snapshot();
+      const suppressions = input.reference === undefined ? undefined : (await deps.suppressions([input.reference], data)).get(input.reference);
+      const outcome = screenName(data, input, {
         limit: input.limit,
         ...(input.threshold !== undefined ? { threshold: input.threshold } : {}),
+        ...(suppressions !== undefined ? { suppressions } : {}),
       });
       await record([auditRecordOf(outcome, { kind: 'single', apiKeyId: caller.apiKeyId, request: caller.request, reference: input.reference })]);
       deps.metrics.screenings.inc({ kind: 'single', decision: outcome.decision });
@@ -72,7 +78,10 @@ export function createScreeningService(deps: {
     },
 
     async screenBatch(batch, caller) {
-      const { outcomes, response } = screenBatchItems(snapshot(), batch);
+      const data = snapshot();
+      const references = batch.items.flatMap((item) => (item.reference === undefined ? [] : [item.reference]));
+      const suppressions = await deps.suppressions(references, data);
+      const { outcomes, response } = screenBatchItems(data, batch, new Date(), (reference) => (reference === undefined ? undefined : suppressions.get(reference)));
       const received = (caller.request as { items: unknown[] }).items;
       await record(
         outcomes.map(({ item, outcome }, index) =>

@@ -58,3 +58,4 @@ export const withErrors = (operation: ZodOpenApiOperationObject): ZodOpenApiOper
 export const get = (operation: ZodOpenApiOperationObject) => ({ get: withErrors(operation) });
 export const post = (operation: ZodOpenApiOperationObject) => ({ post: withErrors(operation) });
 export const del = (operation: ZodOpenApiOperationObject) => ({ delete: withErrors(operation) });
+export const patch = (operation: ZodOpenApiOperationObject) => ({ patch: withErrors(operation) });
