@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
-import { finished } from 'node:stream/promises';
-import { Router, type ErrorRequestHandler, type Request } from 'express';
+import { Router, type Request } from 'express';
 import { z } from 'zod';
 import type { AppContext } from '../context';
 import { sizeInBytes } from '../config';
-import { decodedBody } from '../shared/upload-streams';
+import { decodedBody, drainRefusedUpload } from '../shared/upload-streams';
 import { HttpError } from '../shared/errors';
 import { allowOnly } from '../shared/method-not-allowed';
 import { get, ok, post, problem, requestIdHeader, type ApiOperations } from '../shared/openapi-operations';
@@ -24,19 +23,6 @@ import {
 // An upload that sends nothing for this long is dropped.
 const UPLOAD_IDLE_TIMEOUT_MS = 60_000;
 const NDJSON = 'application/x-ndjson';
-
-/** A list upload refused before its body was read is read to its end first, so the client sees the answer. */
-const drainRefusedUpload: ErrorRequestHandler = (error, req, _res, next) => {
-  if (req.readableEnded) {
-    next(error);
-    return;
-  }
-  req.resume();
-  finished(req).then(
-    () => next(error),
-    () => next(error),
-  );
-};
 
 /** The uploaded file, gunzipped if sent so, within `limit` bytes (413 beyond, as soon as it is known). */
 async function readUpload(req: Request, contentTypes: readonly string[], limit: number): Promise<{ bytes: Buffer; contentType: string }> {

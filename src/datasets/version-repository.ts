@@ -5,7 +5,7 @@ import type { ChangeCounts, Database, DatasetImportsTable, ImportTrigger } from 
 import { insertInChunks } from '../db/insert-in-chunks';
 import type { CanonicalEntity, LoadedDataset, Source } from '../model/entity';
 import { findEntities, insertEntities } from '../reference/entity-repository';
-import type { CurrentVersion } from '../reference/dataset-repository';
+import { findCurrentVersion, type CurrentVersion } from '../reference/dataset-repository';
 import { insertSources } from '../reference/source-repository';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -24,29 +24,8 @@ const RECORDS_PER_WRITE = 100;
  */
 export async function lockDataset(trx: Transaction<Database>, datasetId: string, name: string): Promise<CurrentVersion | null> {
   await trx.insertInto('datasets').values({ id: datasetId, name, current_version: null }).onConflict((oc) => oc.column('id').doNothing()).execute();
-  const row = await trx
-    .selectFrom('datasets')
-    .leftJoin('dataset_versions', (join) =>
-      join.onRef('dataset_versions.dataset_id', '=', 'datasets.id').onRef('dataset_versions.version', '=', 'datasets.current_version'),
-    )
-    .select([
-      'datasets.current_version',
-      sql<string | null>`to_char(dataset_versions.source_date, 'YYYY-MM-DD')`.as('source_date'),
-      'dataset_versions.entity_count',
-      'dataset_versions.importer_version',
-      'dataset_versions.trigger',
-    ])
-    .where('datasets.id', '=', datasetId)
-    .forUpdate(['datasets'])
-    .executeTakeFirstOrThrow();
-  if (row.current_version === null) return null;
-  return {
-    version: row.current_version,
-    sourceDate: row.source_date,
-    entityCount: row.entity_count ?? 0,
-    importerVersion: row.importer_version,
-    trigger: row.trigger,
-  };
+  await trx.selectFrom('datasets').select('id').where('id', '=', datasetId).forUpdate().executeTakeFirstOrThrow();
+  return findCurrentVersion(trx, datasetId);
 }
 
 /** A dataset version ever accepted, current or not; null when there is none. */

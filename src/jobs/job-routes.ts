@@ -1,5 +1,5 @@
-import { finished } from 'node:stream/promises';
-import { Router, type ErrorRequestHandler, type Request } from 'express';
+import { Router, type Request } from 'express';
+import { drainRefusedUpload } from '../shared/upload-streams';
 import type { AppContext } from '../context';
 import type { JobCaller } from './job-service';
 import { CreateJobQuerySchema, IdempotencyKeySchema, JobIdParamsSchema, ResultsQuerySchema } from './job-schemas';
@@ -38,22 +38,6 @@ function uploadFormat(req: Request): { format: JobFileFormat; gzip: boolean } {
   }
   return { format, gzip: encoding === 'gzip' };
 }
-
-/**
- * An upload refused before its body was read (415, a bad query, a missing key) is read to its end first: Node stops
- * reading a request once its response is sent, and a client still sending a large file would never see the answer.
- */
-const drainRefusedUpload: ErrorRequestHandler = (error, req, _res, next) => {
-  if (req.readableEnded) {
-    next(error);
-    return;
-  }
-  req.resume();
-  finished(req).then(
-    () => next(error),
-    () => next(error),
-  );
-};
 
 // An upload that sends nothing for this long is dropped (a stalled or trickling client holds a connection).
 const UPLOAD_IDLE_TIMEOUT_MS = 60_000;

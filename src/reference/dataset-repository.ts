@@ -16,31 +16,8 @@ export interface DatasetInfo {
 
 /** The version of every dataset currently in force. */
 export async function listCurrentDatasets(db: Kysely<Database>): Promise<DatasetInfo[]> {
-  const rows = await db
-    .selectFrom('datasets')
-    .innerJoin('dataset_versions', (join) =>
-      join
-        .onRef('dataset_versions.dataset_id', '=', 'datasets.id')
-        .onRef('dataset_versions.version', '=', 'datasets.current_version'),
-    )
-    .select([
-      'datasets.id',
-      'datasets.name',
-      'dataset_versions.version',
-      sql<string | null>`to_char(dataset_versions.source_date, 'YYYY-MM-DD')`.as('source_date'),
-      'dataset_versions.loaded_at',
-      'dataset_versions.entity_count',
-    ])
-    .orderBy('datasets.id')
-    .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    name: r.name,
-    version: r.version,
-    sourceDate: r.source_date,
-    loadedAt: new Date(r.loaded_at).toISOString(),
-    entityCount: r.entity_count,
-  }));
+  const current = await db.selectFrom('datasets').select(['id', 'current_version']).where('current_version', 'is not', null).execute();
+  return listDatasetsAt(db, Object.fromEntries(current.map((row) => [row.id, row.current_version as string])));
 }
 
 /** The given version of each dataset (current or not), with its name and counts. */

@@ -1,6 +1,8 @@
 import { Transform, type Readable, type Writable } from 'node:stream';
 import type { Hash } from 'node:crypto';
 import { createGunzip } from 'node:zlib';
+import { finished } from 'node:stream/promises';
+import type { ErrorRequestHandler } from 'express';
 import { HttpError } from './errors';
 
 export class UploadAbortedError extends HttpError {
@@ -53,3 +55,19 @@ export async function drain(stream: Readable): Promise<void> {
     // Only the hash computed on the way matters.
   }
 }
+
+/**
+ * An upload refused before its body was read (415, a bad query, a missing key) is read to its end first: Node stops
+ * reading a request once its response is sent, and a client still sending a large file would never see the answer.
+ */
+export const drainRefusedUpload: ErrorRequestHandler = (error, req, _res, next) => {
+  if (req.readableEnded) {
+    next(error);
+    return;
+  }
+  req.resume();
+  finished(req).then(
+    () => next(error),
+    () => next(error),
+  );
+};
