@@ -5,7 +5,9 @@ import request from 'supertest';
 import { PROJECT_ROOT } from '../../src/config';
 import { processChunk, type ChunkWork } from '../../src/jobs/process-chunk';
 import { ScreeningPool } from '../../src/jobs/screening-pool';
+import { Webhook } from 'standardwebhooks';
 import { startTestApp, type TestApp } from '../helpers/test-app';
+import { startReceiver, type Receiver } from '../webhooks/helpers/receiver';
 import { TEST_DATABASE_KIND } from '../helpers/test-database';
 
 /**
@@ -19,13 +21,25 @@ const log = pino({ level: 'silent' });
 
 let t: TestApp;
 let pool: ScreeningPool;
+let receiver: Receiver;
 beforeAll(async () => {
-  t = await startTestApp({ UN_LIST_FILE: LIST_2024, DATASET_POLL_INTERVAL_MS: '0', MONITORING_MODE: 'full', JOB_WORKERS: 'false', JOB_CHUNK_ROWS: '2' });
+  t = await startTestApp({
+    UN_LIST_FILE: LIST_2024,
+    DATASET_POLL_INTERVAL_MS: '0',
+    MONITORING_MODE: 'full',
+    JOB_WORKERS: 'false',
+    JOB_CHUNK_ROWS: '2',
+    WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true',
+    WEBHOOK_RETRY_BASE_MS: '50',
+    WEBHOOK_POLL_INTERVAL_MS: '50',
+  });
   pool = new ScreeningPool({ threads: 1, nice: 0 }, log);
+  receiver = await startReceiver();
 });
 afterAll(async () => {
   await pool?.close();
   await t?.close();
+  await receiver?.close();
 });
 
 describe(`monitoring chunks on ${TEST_DATABASE_KIND}`, () => {
@@ -37,6 +51,9 @@ describe(`monitoring chunks on ${TEST_DATABASE_KIND}`, () => {
       { reference: 'R-1', name: 'LIONEL DUMONT', type: 'person' },
       { reference: 'R-2', name: 'ABDELHAFIZ ZLITNI', type: 'person' },
     ];
+    // A case manager takes alert events; it is down for the first three attempts.
+    const { secret } = (await request(t.app).post('/v1/webhooks').send({ url: receiver.url, events: ['alert.created', 'dataset.updated'] }).expect(201)).body;
+    receiver.plan([500, 503, 'reset']);
     // Enrolment screens through the screening service, not the job queue.
     await request(t.app).post('/v1/monitors').send({ items: book }).expect(200);
     await request(t.app).post('/v1/datasets/un/versions').set('Content-Type', 'application/xml').send(readFileSync(LIST_2026)).expect(201);
@@ -62,5 +79,14 @@ describe(`monitoring chunks on ${TEST_DATABASE_KIND}`, () => {
     expect(keys).toEqual(['match-removed R-1', 'match-removed R-2', 'new-match A-1', 'new-match A-2']);
     const finished = (await request(t.app).get(`/v1/jobs/${job.id}`).expect(200)).body;
     expect(finished).toMatchObject({ status: 'succeeded', processed: 4 });
+
+    // Every event reaches it once it recovers, each signed, none lost: 4 alerts and the new list version.
+    const delivered = () => receiver.received.filter((r) => r.answer === 204);
+    while (delivered().length < 5) await new Promise((resolve) => setTimeout(resolve, 50));
+    const verifier = new Webhook(secret);
+    const events = delivered().map((r) => verifier.verify(r.body, r.headers) as { type: string; data: { reference?: string } });
+    expect(events.filter((e) => e.type === 'alert.created').map((e) => e.data.reference).sort()).toEqual(['A-1', 'A-2', 'R-1', 'R-2']);
+    expect(events.filter((e) => e.type === 'dataset.updated')).toHaveLength(1);
+    expect(new Set(delivered().map((r) => r.headers['webhook-id'])).size).toBe(5);
   });
 });
