@@ -165,7 +165,8 @@ export function createMonitoringService(deps: {
       for (const [entityId, last] of before) {
         if (now.has(entityId)) continue;
         const removedFromList = run.removed.includes(entityId);
-        alerts.push(alert('match-removed', entityId, entityId, { entityId, lastScore: last.score, lastScreeningId: last.screeningId, reason: removedFromList ? 'the entry was removed from the list' : 'the counterparty no longer matches the entry' }));
+        const name = (await nameBefore(trx, entityId, run.versionsBefore)) ?? entityId;
+        alerts.push(alert('match-removed', entityId, name, { entityId, name, lastScore: last.score, lastScreeningId: last.screeningId, reason: removedFromList ? 'the entry was removed from the list' : 'the counterparty no longer matches the entry' }));
         closed.push(...(await closeAlertsOn(trx, reference, entityId, removedFromList ? 'the entry was removed from the list' : 'the counterparty no longer matches the entry')));
       }
       await replaceCurrentMatches(trx, reference, row.screeningId, matches);
@@ -328,6 +329,17 @@ export function presentAlert(alert: AlertRow) {
     createdAt: new Date(alert.created_at).toISOString(),
     updatedAt: new Date(alert.updated_at).toISOString(),
   };
+}
+
+/** An entry's primary name in the versions a run started from (a removed entry is not in the new snapshot). */
+async function nameBefore(db: Kysely<Database>, entityId: string, versions: Record<string, string>): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('entity_versions')
+    .select('record')
+    .where('entity_id', '=', entityId)
+    .where('version', 'in', Object.values(versions))
+    .executeTakeFirst();
+  return row?.record.primaryName;
 }
 
 function alertEventData(alert: NewAlert): Record<string, unknown> {

@@ -133,6 +133,8 @@ describe(`monitoring on ${TEST_DATABASE_KIND}`, () => {
     const keys = new Set(byDelta.map(key));
     book.added.forEach((entity, i) => expect(keys.has(`new-match NEW-${i} ${entity.id}`)).toBe(true));
     book.removed.forEach((entity, i) => expect(keys.has(`match-removed GONE-${i} ${entity.id}`)).toBe(true));
+    const removal = byDelta.find((a) => a['kind'] === 'match-removed' && a['reference'] === 'GONE-0');
+    expect(removal).toMatchObject({ entityName: book.removed[0]!.primaryName, match: { reason: 'the entry was removed from the list' } });
     expect(keys.has(`match-amended ${falsePositive.reference} ${falsePositive.entityId}`)).toBe(true);
     for (const near of ['NEAR-1', 'NEAR-2', 'NEAR-3']) expect(byDelta.filter((a) => a['reference'] === near)).toEqual([]);
 
