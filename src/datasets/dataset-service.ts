@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Database, ImportTrigger } from '../db/schema';
+import { TIME_ID_CURSOR } from '../db/exact-time';
 import { decodeCursor, encodeCursor } from '../shared/pagination';
 import { BadRequestError, HttpError, NotFoundError } from '../shared/errors';
 import { computeChangeSet, summarizeChangeSet, type ChangeSet } from './change-set';
@@ -26,7 +27,10 @@ export interface DatasetServiceDeps {
   importers: () => ReadonlyMap<string, DatasetImporter>;
   /** Where an import thread reads what the importers need (the resolutions' text). */
   dataDir: string;
-  /** Runs after an accepted import has switched this replica (monitoring); its failure is logged, not the import's. */
+  /**
+   * Started after an accepted import has switched this replica (the webhook event, the monitoring re-screen); not
+   * awaited by the import, and its failure is logged, never the import's.
+   */
   onVersionAccepted?: (datasetId: string, versionsBefore: Record<string, string>, versionsAfter: Record<string, string>) => Promise<void>;
 }
 
@@ -41,8 +45,6 @@ export interface ImportResult extends ImportOutcome {
   switched: boolean;
 }
 
-// A cursor over (timestamp, id) pages: ISO time, a space, the id.
-const PAIR_CURSOR = /^\d{4}-\d{2}-\d{2}T[\d:.]+Z [0-9a-f-]+$/;
 
 /**
  * Dataset versions: imports (upload and scheduled fetch), the version history, the import log and the change
@@ -84,7 +86,8 @@ export function createDatasetService(deps: DatasetServiceDeps) {
     const switched = outcome.status === 'accepted' ? await snapshots.refresh().then(() => true) : false;
     const after = snapshots.current()?.versions;
     if (switched && before && after && deps.onVersionAccepted) {
-      await deps.onVersionAccepted(datasetId, { ...before }, { ...after }).catch((error: unknown) =>
+      // In the background: the answer does not wait for the monitored book's re-screen to be set up.
+      void deps.onVersionAccepted(datasetId, { ...before }, { ...after }).catch((error: unknown) =>
         log.error({ err: error, dataset: datasetId, version: outcome.version }, 'could not start monitoring for the new version'),
       );
     }
@@ -157,7 +160,8 @@ export function createDatasetService(deps: DatasetServiceDeps) {
         changes: r.changes,
       }));
       const last = items[items.length - 1];
-      return { items, nextCursor: rows.length > page.limit && last ? encodeCursor(`${last.importedAt} ${last.version}`) : null };
+      const lastRow = rows[page.limit - 1];
+      return { items, nextCursor: rows.length > page.limit && last && lastRow ? encodeCursor(`${lastRow.loaded_exact} ${last.version}`) : null };
     },
 
     async listImports(datasetId: string, page: { limit: number; cursor?: string }) {
@@ -183,7 +187,8 @@ export function createDatasetService(deps: DatasetServiceDeps) {
         changes: r.changes,
       }));
       const last = items[items.length - 1];
-      return { items, nextCursor: rows.length > page.limit && last ? encodeCursor(`${last.startedAt} ${last.id}`) : null };
+      const lastRow = rows[page.limit - 1];
+      return { items, nextCursor: rows.length > page.limit && last && lastRow ? encodeCursor(`${lastRow.started_exact} ${last.id}`) : null };
     },
 
     /**
@@ -233,7 +238,7 @@ export function createDatasetService(deps: DatasetServiceDeps) {
 export type DatasetService = ReturnType<typeof createDatasetService>;
 
 function splitCursor(cursor: string): { time: string; id: string } {
-  const decoded = decodeCursor(cursor, PAIR_CURSOR);
+  const decoded = decodeCursor(cursor, TIME_ID_CURSOR);
   const space = decoded.indexOf(' ');
   return { time: decoded.slice(0, space), id: decoded.slice(space + 1) };
 }

@@ -2,6 +2,7 @@ import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { ChangeCounts, Database, DatasetImportsTable, ImportTrigger } from '../db/schema';
+import { exactTime } from '../db/exact-time';
 import { insertInChunks } from '../db/insert-in-chunks';
 import type { CanonicalEntity, LoadedDataset, Source } from '../model/entity';
 import { findEntities, insertEntities } from '../reference/entity-repository';
@@ -199,9 +200,15 @@ export async function listImports(db: Db, datasetId: string, limit: number, afte
     .selectFrom('dataset_imports')
     .selectAll()
     .select(sql<string | null>`to_char(source_date, 'YYYY-MM-DD')`.as('source_day'))
+    .select(exactTime('started_at').as('started_exact'))
     .where('dataset_id', '=', datasetId)
     .$if(after !== undefined, (q) =>
-      q.where((eb) => eb.or([eb('started_at', '<', new Date(after!.startedAt)), eb.and([eb('started_at', '=', new Date(after!.startedAt)), eb('id', '<', after!.id)])])),
+      q.where((eb) =>
+        eb.or([
+          eb('started_at', '<', sql<Date>`${after!.startedAt}::timestamptz`),
+          eb.and([eb('started_at', '=', sql<Date>`${after!.startedAt}::timestamptz`), eb('id', '<', after!.id)]),
+        ]),
+      ),
     )
     .orderBy('started_at', 'desc')
     .orderBy('id', 'desc')
@@ -227,13 +234,14 @@ export async function listVersions(db: Db, datasetId: string, limit: number, aft
       'dataset_versions.previous_version',
       'dataset_versions.changes',
       sql<boolean>`dataset_versions.version = datasets.current_version`.as('current'),
+      exactTime('dataset_versions.loaded_at').as('loaded_exact'),
     ])
     .where('dataset_versions.dataset_id', '=', datasetId)
     .$if(after !== undefined, (q) =>
       q.where((eb) =>
         eb.or([
-          eb('dataset_versions.loaded_at', '<', new Date(after!.loadedAt)),
-          eb.and([eb('dataset_versions.loaded_at', '=', new Date(after!.loadedAt)), eb('dataset_versions.version', '<', after!.version)]),
+          eb('dataset_versions.loaded_at', '<', sql<Date>`${after!.loadedAt}::timestamptz`),
+          eb.and([eb('dataset_versions.loaded_at', '=', sql<Date>`${after!.loadedAt}::timestamptz`), eb('dataset_versions.version', '<', after!.version)]),
         ]),
       ),
     )

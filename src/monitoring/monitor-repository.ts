@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { exactTime } from '../db/exact-time';
 import type { AlertsTable, Database, MonitorsTable } from '../db/schema';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -180,16 +181,22 @@ export interface AlertFilters {
 }
 
 /** Alerts newest first, `limit` after the (created_at, id) position `after`. */
-export async function listAlerts(db: Db, filters: AlertFilters, limit: number, after?: { createdAt: string; id: string }): Promise<AlertRow[]> {
+export async function listAlerts(db: Db, filters: AlertFilters, limit: number, after?: { createdAt: string; id: string }): Promise<Array<AlertRow & { created_exact: string }>> {
   return db
     .selectFrom('alerts')
     .selectAll()
+    .select(exactTime('created_at').as('created_exact'))
     .$if(filters.status !== undefined, (q) => q.where('status', '=', filters.status!))
     .$if(filters.kind !== undefined, (q) => q.where('kind', '=', filters.kind!))
     .$if(filters.reference !== undefined, (q) => q.where('reference', '=', filters.reference!))
     .$if(filters.since !== undefined, (q) => q.where('created_at', '>=', new Date(filters.since!)))
     .$if(after !== undefined, (q) =>
-      q.where((eb) => eb.or([eb('created_at', '<', new Date(after!.createdAt)), eb.and([eb('created_at', '=', new Date(after!.createdAt)), eb('id', '<', after!.id)])])),
+      q.where((eb) =>
+        eb.or([
+          eb('created_at', '<', sql<Date>`${after!.createdAt}::timestamptz`),
+          eb.and([eb('created_at', '=', sql<Date>`${after!.createdAt}::timestamptz`), eb('id', '<', after!.id)]),
+        ]),
+      ),
     )
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')

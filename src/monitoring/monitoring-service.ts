@@ -10,6 +10,7 @@ import type { ChunkCommitHook } from '../jobs/process-chunk';
 import type { JobRow } from '../jobs/job-repository';
 import type { JobService } from '../jobs/job-service';
 import type { ScreeningService } from '../screening/screening-service';
+import { TIME_ID_CURSOR } from '../db/exact-time';
 import { decodeCursor, encodeCursor } from '../shared/pagination';
 import { NotFoundError, ServiceUnavailableError } from '../shared/errors';
 import {
@@ -33,7 +34,7 @@ import {
   type MonitorRow,
   type NewAlert,
 } from './monitor-repository';
-import { referencesToRescreen } from './reverse-delta';
+import { referencesToRescreenInThread } from './reverse-delta';
 
 /** A monitoring job's run: why it re-screens these counterparties, against which versions, and what changed. */
 export interface MonitorRun {
@@ -59,8 +60,6 @@ interface RowMatch {
 /** Events other capabilities publish in the chunk's transaction (webhooks). */
 export type AlertEventSink = (trx: Transaction<Database>, event: { type: 'alert.created' | 'alert.closed'; data: Record<string, unknown> }) => Promise<void>;
 
-// The matches a monitoring re-screen keeps per counterparty.
-const ALERT_CURSOR = /^\d{4}-\d{2}-\d{2}T[\d:.]+Z [0-9a-f-]+$/;
 
 /**
  * Ongoing monitoring. Counterparties are enrolled (POST /v1/monitors, or a job with ?monitor=true) with what they
@@ -206,7 +205,7 @@ export function createMonitoringService(deps: {
       const changed = [...changeSet.added, ...changeSet.amended].flatMap((entry) => snapshot.entities.get(entry.entityId) ?? []);
       const monitors: MonitorRow[] = [];
       for await (const page of allMonitors(db)) monitors.push(...page);
-      const wanted = await referencesToRescreen(monitors, changed);
+      const wanted = await referencesToRescreenInThread(monitors, changed);
       for (const reference of await referencesMatching(db, [...Object.keys(run.amended), ...run.removed])) wanted.add(reference);
       rows.push(...monitors.filter((m) => wanted.has(m.reference)).map(screeningRowOf));
     }
@@ -267,12 +266,12 @@ export function createMonitoringService(deps: {
     },
 
     async listAlerts(filters: AlertFilters, limit: number, cursor?: string) {
-      const after = cursor === undefined ? undefined : decodeCursor(cursor, ALERT_CURSOR);
+      const after = cursor === undefined ? undefined : decodeCursor(cursor, TIME_ID_CURSOR);
       const space = after?.indexOf(' ') ?? -1;
       const rows = await listAlerts(db, filters, limit, after === undefined ? undefined : { createdAt: after.slice(0, space), id: after.slice(space + 1) });
-      const page = rows.slice(0, limit).map(presentAlert);
+      const page = rows.slice(0, limit);
       const last = page[page.length - 1];
-      return { items: page, nextCursor: rows.length > limit && last ? encodeCursor(`${last.createdAt} ${last.id}`) : null };
+      return { items: page.map(presentAlert), nextCursor: rows.length > limit && last ? encodeCursor(`${last.created_exact} ${last.id}`) : null };
     },
 
     async getAlert(id: string) {
