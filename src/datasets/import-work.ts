@@ -1,8 +1,6 @@
-import { Worker } from 'node:worker_threads';
 import type { ChangeCounts } from '../db/schema';
 import type { CanonicalEntity, LoadedDataset } from '../model/entity';
-import type { FieldProblem } from '../shared/errors';
-import { threadScript } from '../shared/thread-script';
+import { runInThread, type ThreadReply } from '../shared/run-in-thread';
 import type { ChangeSet } from './change-set';
 import { DatasetFileRefusedError } from './dataset-importers';
 
@@ -11,31 +9,13 @@ export type ImportThreadRequest =
   | { kind: 'changes'; before: readonly CanonicalEntity[]; after: readonly CanonicalEntity[] }
   | { kind: 'change-set'; before: readonly CanonicalEntity[]; after: readonly CanonicalEntity[] };
 
-export type ImportThreadReply =
-  | { ok: true; value: LoadedDataset | ChangeCounts | ChangeSet }
-  | { ok: false; message: string; refused?: { message: string; problems: FieldProblem[] } };
+export type ImportThreadReply = ThreadReply<LoadedDataset | ChangeCounts | ChangeSet>;
 
 /** Runs one piece of an import's CPU work in a thread of its own (see `import-thread.ts`). */
-function inThread(request: ImportThreadRequest): Promise<LoadedDataset | ChangeCounts | ChangeSet> {
-  const script = threadScript(__dirname, 'import-thread');
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(script.filename, { eval: script.eval });
-    let settled = false;
-    worker.once('message', (reply: ImportThreadReply) => {
-      settled = true;
-      void worker.terminate();
-      if (reply.ok) resolve(reply.value);
-      else reject(reply.refused ? new DatasetFileRefusedError(reply.refused.message, reply.refused.problems) : new Error(reply.message));
-    });
-    worker.once('error', (error) => {
-      settled = true;
-      reject(error);
-    });
-    worker.once('exit', (code) => {
-      if (!settled) reject(new Error(`the import thread exited with code ${code}`));
-    });
-    worker.postMessage(request);
-  });
+async function inThread(request: ImportThreadRequest): Promise<LoadedDataset | ChangeCounts | ChangeSet> {
+  const reply = await runInThread<LoadedDataset | ChangeCounts | ChangeSet>(__dirname, 'import-thread', request);
+  if (reply.ok) return reply.value;
+  throw reply.refused ? new DatasetFileRefusedError(reply.refused.message, reply.refused.problems) : new Error(reply.message);
 }
 
 /** Reads and checks a dataset file in a thread; rejects with `DatasetFileRefusedError` for a file it refuses. */

@@ -59,6 +59,12 @@ export interface MatcherOptions {
   threshold?: number;
   /** Matches returned when a query gives no limit; default `DEFAULT_LIMIT`. */
   limit?: number;
+  /**
+   * Index every name part, however common, as a voting part (default: parts on more than a quarter of the names are
+   * left out of voting). For a reverse index over a client's book, where a list name must reach every counterparty
+   * that shares it even when most of the book does.
+   */
+  allPartsVote?: boolean;
 }
 
 export interface MatcherStats {
@@ -100,7 +106,7 @@ export async function createMatcherInSteps(entities: CanonicalEntity[], options:
 function* matcherSteps(entities: CanonicalEntity[], options: MatcherOptions): Generator<void, NameMatcher> {
   const started = performance.now();
   const analyzer = createTokenAnalyzer();
-  const index = yield* nameIndexSteps(entities, analyzer);
+  const index = yield* nameIndexSteps(entities, analyzer, options.allPartsVote ? { allPartsVote: true } : {});
   analyzer.freeze();
   yield;
   const retriever = new CandidateRetriever(index, analyzer.analyzeJoined);

@@ -1,4 +1,5 @@
 import { createMatcherInSteps } from '../matching/matcher';
+import { runInThread } from '../shared/run-in-thread';
 import { detectScript } from '../lists/un/map-un-entity';
 import type { CanonicalEntity } from '../model/entity';
 import type { MonitorRow } from './monitor-repository';
@@ -40,7 +41,7 @@ export async function referencesToRescreen(monitors: readonly MonitorRow[], chan
       sourceIds: [],
     })),
   );
-  const matcher = await createMatcherInSteps(pseudo);
+  const matcher = await createMatcherInSteps(pseudo, { allPartsVote: true });
   for (const entity of changed) {
     for (const name of entity.names) {
       if (name.kind === 'identifier') continue;
@@ -49,4 +50,11 @@ export async function referencesToRescreen(monitors: readonly MonitorRow[], chan
     }
   }
   return references;
+}
+
+/** `referencesToRescreen` in a thread of its own (the index over a large book takes seconds to build). */
+export async function referencesToRescreenInThread(monitors: readonly MonitorRow[], changed: readonly CanonicalEntity[]): Promise<Set<string>> {
+  const reply = await runInThread<string[]>(__dirname, 'reverse-delta-thread', { monitors, changed });
+  if (!reply.ok) throw new Error(`reverse delta screening failed: ${reply.message}`);
+  return new Set(reply.value);
 }

@@ -57,7 +57,12 @@ describe(`monitoring chunks on ${TEST_DATABASE_KIND}`, () => {
     // Enrolment screens through the screening service, not the job queue.
     await request(t.app).post('/v1/monitors').send({ items: book }).expect(200);
     await request(t.app).post('/v1/datasets/un/versions').set('Content-Type', 'application/xml').send(readFileSync(LIST_2026)).expect(201);
-    const job = await t.context.database.db.selectFrom('jobs').selectAll().where('kind', '=', 'monitoring').executeTakeFirstOrThrow();
+    // The monitoring job is set up in the background once the import has answered.
+    let job = await t.context.database.db.selectFrom('jobs').selectAll().where('kind', '=', 'monitoring').executeTakeFirst();
+    while (!job) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      job = await t.context.database.db.selectFrom('jobs').selectAll().where('kind', '=', 'monitoring').executeTakeFirst();
+    }
     expect(job).toMatchObject({ status: 'queued', total: 4, chunks: 2 });
 
     const work: ChunkWork = {

@@ -128,6 +128,7 @@ export function runToEnd<T>(steps: Generator<void, T>): T {
 export function* nameIndexSteps(
   entities: readonly CanonicalEntity[],
   analyzers: { analyze: TokenAnalyzer; analyzeJoined: JoinedTokenAnalyzer },
+  options: { allPartsVote?: boolean } = {},
 ): Generator<void, NameIndex> {
   const { analyze, analyzeJoined } = analyzers;
   const forms: IndexedForm[] = [];
@@ -203,7 +204,7 @@ export function* nameIndexSteps(
   const postingWeights = postingWeightLists.map((list) => Float32Array.from(list));
   const formCount = Math.max(1, forms.length);
   const rarity = Float64Array.from(postings, (list) => Math.log(1 + formCount / Math.max(1, list.length)));
-  const maxPostings = Math.max(MIN_MAX_POSTINGS, Math.floor(formCount * MAX_POSTINGS_SHARE));
+  const maxPostings = options.allPartsVote ? formCount : Math.max(MIN_MAX_POSTINGS, Math.floor(formCount * MAX_POSTINGS_SHARE));
 
   // Forward index: each list name's vocabulary parts (single and joined) and their weights, to tell which query
   // parts a name in play contains without walking those parts' postings.
