@@ -15,10 +15,13 @@ const USAGE = `usage: npm run screen-file -- <file.csv|file.ndjson> [options]
   --out <file>         results CSV (default: <file>.results.csv)
   --threshold <0..1>   minimum match score (default: the service's operating point)
   --format csv|ndjson  the file's format (default: from its extension; .ndjson and .jsonl are NDJSON)
+  --monitor            also enrol the rows that carry a reference in ongoing monitoring (their alerts: npm run alerts);
+                       rows without one are screened but not enrolled, and the summary counts both
   --quiet              no progress bar, only the summary line
 
 Uploads the file as one batch job, shows its progress, writes the results as CSV and prints a summary.
-Re-running the same command on the same file resumes the same job (the Idempotency-Key is the file's sha256);
+Re-running the same command on the same file resumes the same job (the Idempotency-Key is the file's sha256, with
+--threshold and --monitor);
 after an interruption it follows the job without sending the file again (a note is kept in .<out>.job).
 Exit status: 0 when the job succeeded, 1 when it failed or the service refused, 2 on bad usage, 130 when interrupted.`;
 
@@ -45,6 +48,7 @@ interface Options {
   threshold: string | undefined;
   format: 'csv' | 'ndjson';
   quiet: boolean;
+  monitor: boolean;
 }
 
 interface JobStatus {
@@ -58,6 +62,8 @@ interface JobStatus {
   invalid: number;
   etaSeconds: number | null;
   error: string | null;
+  /** For an upload with ?monitor=true. */
+  monitoring?: { enrolled: number; notEnrolled: number };
 }
 
 class CliError extends Error {
@@ -72,19 +78,27 @@ class CliError extends Error {
 class Interrupted extends Error {}
 
 function parseOptions(argv: string[], env: Io['env']): Options {
-  const { positionals, values } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      url: { type: 'string' },
-      key: { type: 'string' },
-      out: { type: 'string' },
-      threshold: { type: 'string' },
-      format: { type: 'string' },
-      quiet: { type: 'boolean', default: false },
-      help: { type: 'boolean', default: false },
-    },
-  });
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        url: { type: 'string' },
+        key: { type: 'string' },
+        out: { type: 'string' },
+        threshold: { type: 'string' },
+        format: { type: 'string' },
+        quiet: { type: 'boolean', default: false },
+        monitor: { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+      },
+    });
+  } catch (error) {
+    // An unknown option or a missing value is bad usage too.
+    throw new CliError(`${(error as Error).message}\n${USAGE}`, 2);
+  }
+  const { positionals, values } = parsed;
   const [file, ...extra] = positionals;
   if (values.help || !file || extra.length > 0) throw new CliError(USAGE, 2);
   const format = values.format ?? (/\.(ndjson|jsonl)$/i.test(file) ? 'ndjson' : 'csv');
@@ -100,6 +114,7 @@ function parseOptions(argv: string[], env: Io['env']): Options {
     threshold: values.threshold,
     format,
     quiet: values.quiet,
+    monitor: values.monitor,
   };
 }
 
@@ -137,7 +152,7 @@ export async function screenFile(argv: string[], io: Io = { stdout: process.stdo
     const size = (await fs.promises.stat(options.file).catch(() => {
       throw new CliError(`cannot read ${options.file}`);
     })).size;
-    const idempotencyKey = idempotencyKeyOf(await sha256OfFile(options.file), options.threshold);
+    const idempotencyKey = idempotencyKeyOf(await sha256OfFile(options.file), options.threshold, options.monitor);
     const headers: Record<string, string> = options.key ? { Authorization: `Bearer ${options.key}` } : {};
     const call = { headers, idempotencyKey, io, signal: controller.signal };
     const remembered = await rememberedJob(options, call);
@@ -157,8 +172,9 @@ export async function screenFile(argv: string[], io: Io = { stdout: process.stdo
     await download(options, { headers, jobId, signal: controller.signal });
     await fs.promises.rm(jobStatePath(options.out), { force: true });
     const seconds = (performance.now() - started) / 1000;
+    const monitoring = job.monitoring ? `; ${job.monitoring.enrolled} enrolled in monitoring, ${job.monitoring.notEnrolled} not enrolled (no reference)` : '';
     io.stdout.write(
-      `${job.total} rows: ${job.hits} hits, ${job.reviews} reviews, ${job.clears} clears, ${job.invalid} invalid; ${seconds.toFixed(1)} s (${Math.round(job.total / seconds)} rows/s); results in ${options.out}; job ${job.jobId}\n`,
+      `${job.total} rows: ${job.hits} hits, ${job.reviews} reviews, ${job.clears} clears, ${job.invalid} invalid${monitoring}; ${seconds.toFixed(1)} s (${Math.round(job.total / seconds)} rows/s); results in ${options.out}; job ${job.jobId}\n`,
     );
     return 0;
   } catch (error) {
@@ -181,9 +197,12 @@ export async function screenFile(argv: string[], io: Io = { stdout: process.stdo
   }
 }
 
-/** The Idempotency-Key of a file: its sha256, and the threshold when one is given (another threshold, another job). */
-export function idempotencyKeyOf(digest: string, threshold: string | undefined): string {
-  return `screen-file-${digest}${threshold !== undefined ? `-t${threshold}` : ''}`;
+/**
+ * The Idempotency-Key of a file: its sha256, the threshold when one is given and `-monitor` when it enrols (another
+ * threshold or enrolment, another job: the service refuses a key reused for another body, threshold or enrolment).
+ */
+export function idempotencyKeyOf(digest: string, threshold: string | undefined, monitor = false): string {
+  return `screen-file-${digest}${threshold !== undefined ? `-t${threshold}` : ''}${monitor ? '-monitor' : ''}`;
 }
 
 /** Where a run notes its job beside `--out`, so that a re-run follows the job without sending the file again. */
@@ -244,7 +263,11 @@ async function submit(
   options: Options,
   call: Call & { idempotencyKey: string; size: number },
 ): Promise<{ jobId: string; total: number; replayed: boolean }> {
-  const query = options.threshold !== undefined ? `?threshold=${encodeURIComponent(options.threshold)}` : '';
+  const params = new URLSearchParams({
+    ...(options.threshold !== undefined ? { threshold: options.threshold } : {}),
+    ...(options.monitor ? { monitor: 'true' } : {}),
+  }).toString();
+  const query = params ? `?${params}` : '';
   const deadline = Date.now() + RETRY_WINDOW_MS;
   for (;;) {
     const bar = progressBar(options, call.io, 'upload    |{bar}| {percentage}% | {value}/{total} bytes');
