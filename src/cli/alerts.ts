@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { authHeaders, CliError, describeProblem, reasonOf, serviceUrl, type Io } from './service-client';
 import type { z } from 'zod';
 import type { presentAlert } from '../monitoring/monitoring-service';
 import type { AlertKindSchema, AlertStatusSchema } from '../monitoring/monitoring-routes';
@@ -39,28 +40,12 @@ first, one line each: created at, kind, status, reference, entity id and name, a
 To acknowledge or close an alert: PATCH /v1/alerts/{id} with { "status": "acknowledged" | "closed", "note": "…" }.
 Exit status: 0 when listed (none is fine), 1 when the service refused or could not be reached, 2 on bad usage.`;
 
-interface Io {
-  stdout: NodeJS.WritableStream;
-  stderr: NodeJS.WritableStream;
-  /** Environment defaults for --url and --key (the CLI is a client: it reads its own settings, not the service's). */
-  env: Record<string, string | undefined>;
-}
-
 interface Options {
   url: string;
   key: string | undefined;
   /** The filters, as the query of GET /v1/alerts takes them. */
   filters: { status?: AlertStatus; kind?: AlertKind; reference?: string; since?: string };
   limit: number;
-}
-
-class CliError extends Error {
-  constructor(
-    message: string,
-    readonly exitCode = 1,
-  ) {
-    super(message);
-  }
 }
 
 const usageError = (message: string) => new CliError(`${message}\n${USAGE}`, 2);
@@ -113,7 +98,7 @@ function parseOptions(argv: string[], env: Io['env']): Options | 'help' {
   const status = oneOf('--status', values.status, STATUSES);
   const kind = oneOf('--kind', values.kind, KINDS);
   return {
-    url: (values.url ?? env.SCREENING_URL ?? 'http://127.0.0.1:3000').replace(/\/+$/, ''),
+    url: serviceUrl(values.url, env),
     key: values.key ?? env.SCREENING_API_KEY,
     filters: {
       ...(status !== undefined ? { status } : {}),
@@ -136,7 +121,7 @@ export async function alertsCommand(argv: string[], io: Io = { stdout: process.s
       io.stdout.write(`${USAGE}\n`);
       return 0;
     }
-    const headers: Record<string, string> = { Accept: 'application/json', ...(options.key ? { Authorization: `Bearer ${options.key}` } : {}) };
+    const headers: Record<string, string> = { Accept: 'application/json', ...authHeaders(options.key) };
     let shown = 0;
     let cursor: string | null = null;
     do {
@@ -175,24 +160,6 @@ async function getPage(url: string, route: string, headers: Record<string, strin
   }
   if (!response.ok) throw new CliError(`GET ${route} failed: ${await describeProblem(response)}`);
   return (await response.json()) as { items: Alert[]; nextCursor: string | null };
-}
-
-/** Why a request failed: fetch says only "fetch failed"; its cause says what (ECONNREFUSED, a reset). */
-function reasonOf(error: unknown): string {
-  // Read by shape, not `instanceof`: fetch's errors may come from another realm (under jest, they do).
-  const { message, cause } = (error ?? {}) as { message?: unknown; cause?: { message?: unknown } };
-  return String(cause?.message ?? message ?? error);
-}
-
-/** The problem's status, title and detail (RFC 9457), or the status line and the body's start. */
-async function describeProblem(response: Response): Promise<string> {
-  const text = await response.text().catch(() => '');
-  try {
-    const problem = JSON.parse(text) as { title?: string; detail?: string };
-    return `${response.status} ${problem.title ?? response.statusText}: ${problem.detail ?? ''}`.trim();
-  } catch {
-    return `${response.status} ${response.statusText}${text ? `: ${text.slice(0, 300)}` : ''}`;
-  }
 }
 
 if (require.main === module) {

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { parseArgs } from 'node:util';
+import { authHeaders, CliError, describeProblem, reasonOf, serviceUrl, type Io } from './service-client';
 import type { z } from 'zod';
 import type { ChangeFeedSchema, DatasetVersionPageSchema, ImportResultSchema } from '../datasets/dataset-schemas';
 
@@ -46,13 +47,6 @@ type DatasetVersion = z.infer<typeof DatasetVersionPageSchema>['items'][number];
 type ChangeFeed = z.infer<typeof ChangeFeedSchema>;
 type ChangeCounts = ChangeFeed['summary'];
 
-interface Io {
-  stdout: NodeJS.WritableStream;
-  stderr: NodeJS.WritableStream;
-  /** Environment defaults for --url and --key (the CLI is a client: it reads its own settings, not the service's). */
-  env: Record<string, string | undefined>;
-}
-
 interface Options {
   command: Command;
   dataset: string;
@@ -74,15 +68,6 @@ interface Service {
 interface Upload {
   contentType: string;
   contentEncoding: 'gzip' | undefined;
-}
-
-class CliError extends Error {
-  constructor(
-    message: string,
-    readonly exitCode = 1,
-  ) {
-    super(message);
-  }
 }
 
 const usageError = (message: string) => new CliError(`${message}\n${USAGE}`, 2);
@@ -132,7 +117,7 @@ function parseOptions(argv: string[], env: Io['env']): Options | 'help' {
     command: command as Command,
     dataset,
     file,
-    url: (values.url ?? env.SCREENING_URL ?? 'http://127.0.0.1:3000').replace(/\/+$/, ''),
+    url: serviceUrl(values.url, env),
     key: values.key ?? env.SCREENING_API_KEY,
     force: values.force,
     from: values.from,
@@ -166,7 +151,7 @@ export async function listsCommand(argv: string[], io: Io = { stdout: process.st
       io.stdout.write(`${USAGE}\n`);
       return 0;
     }
-    const service: Service = { url: options.url, headers: options.key ? { Authorization: `Bearer ${options.key}` } : {} };
+    const service: Service = { url: options.url, headers: authHeaders(options.key) };
     switch (options.command) {
       case 'import':
         io.stdout.write(`${importSummary(await importFile(service, options))}\n`);
@@ -202,7 +187,7 @@ async function importFile(service: Service, options: Options): Promise<ImportRes
     body: Readable.toWeb(fs.createReadStream(file)) as ReadableStream,
     duplex: 'half',
   } as RequestInit);
-  if (response.status !== 200 && response.status !== 201) throw new CliError(`the service refused ${file}: ${await describeProblem(response)}`);
+  if (response.status !== 200 && response.status !== 201) throw new CliError(`the service refused ${file}: ${await describeProblem(response, { problemsShown: PROBLEMS_SHOWN, moreHint: 'all of them: GET /v1/datasets/{id}/imports' })}`);
   return (await response.json()) as ImportResult;
 }
 
@@ -243,46 +228,10 @@ async function send(service: Service, route: string, init: RequestInit = {}): Pr
   }
 }
 
-/** Why a request failed: fetch says only "fetch failed"; its cause says what (ECONNREFUSED, a reset). */
-function reasonOf(error: unknown): string {
-  // Read by shape, not `instanceof`: fetch's errors may come from another realm (under jest, they do).
-  const { message, cause } = (error ?? {}) as { message?: unknown; cause?: { message?: unknown } };
-  return String(cause?.message ?? message ?? error);
-}
-
 async function getJson<T>(service: Service, route: string): Promise<T> {
   const response = await send(service, route);
   if (!response.ok) throw new CliError(`GET ${route} failed: ${await describeProblem(response)}`);
   return (await response.json()) as T;
-}
-
-interface Problem {
-  title?: string;
-  detail?: string;
-  errors?: Array<{ path: string; message: string }>;
-}
-
-/** The body as a problem document (RFC 9457), or null when it is not one. */
-function problemOf(text: string): Problem | null {
-  try {
-    const parsed: unknown = JSON.parse(text);
-    return typeof parsed === 'object' && parsed !== null ? (parsed as Problem) : null;
-  } catch {
-    return null;
-  }
-}
-
-/** The problem's status, title and detail, then the first of its `errors`; or the status line and the body's start. */
-async function describeProblem(response: Response): Promise<string> {
-  const text = await response.text().catch(() => '');
-  const problem = problemOf(text);
-  if (!problem) return `${response.status} ${response.statusText}${text ? `: ${text.slice(0, 300)}` : ''}`;
-  const errors = problem.errors ?? [];
-  return [
-    `${response.status} ${problem.title ?? response.statusText}: ${problem.detail ?? ''}`.trim(),
-    ...errors.slice(0, PROBLEMS_SHOWN).map((e) => `  ${e.path}: ${e.message}`),
-    ...(errors.length > PROBLEMS_SHOWN ? [`  … and ${errors.length - PROBLEMS_SHOWN} more (all of them: GET /v1/datasets/{id}/imports)`] : []),
-  ].join('\n');
 }
 
 const short = (version: string | null) => (version === null ? 'none' : version.slice(0, VERSION_SHOWN));

@@ -5,6 +5,7 @@ import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
+import { authHeaders, CliError, describeProblem, serviceUrl, type Io } from './service-client';
 import { Presets, SingleBar } from 'cli-progress';
 
 const USAGE = `usage: npm run screen-file -- <file.csv|file.ndjson> [options]
@@ -33,13 +34,6 @@ const RETRY_DELAY_MS = 2000;
 // Without a terminal, a progress line is printed this often.
 const NON_TTY_PROGRESS_MS = 10_000;
 
-interface Io {
-  stdout: NodeJS.WritableStream;
-  stderr: NodeJS.WritableStream & { isTTY?: boolean };
-  /** Environment defaults for --url and --key (the CLI is a client: it reads its own settings, not the service's). */
-  env: Record<string, string | undefined>;
-}
-
 interface Options {
   file: string;
   url: string;
@@ -64,15 +58,6 @@ interface JobStatus {
   error: string | null;
   /** For an upload with ?monitor=true. */
   monitoring?: { enrolled: number; notEnrolled: number };
-}
-
-class CliError extends Error {
-  constructor(
-    message: string,
-    readonly exitCode = 1,
-  ) {
-    super(message);
-  }
 }
 
 class Interrupted extends Error {}
@@ -108,7 +93,7 @@ function parseOptions(argv: string[], env: Io['env']): Options {
   }
   return {
     file,
-    url: (values.url ?? env.SCREENING_URL ?? 'http://127.0.0.1:3000').replace(/\/+$/, ''),
+    url: serviceUrl(values.url, env),
     key: values.key ?? env.SCREENING_API_KEY,
     out: values.out ?? `${file}.results.csv`,
     threshold: values.threshold,
@@ -122,17 +107,6 @@ async function sha256OfFile(file: string): Promise<string> {
   const hash = createHash('sha256');
   for await (const chunk of fs.createReadStream(file)) hash.update(chunk as Buffer);
   return hash.digest('hex');
-}
-
-/** The problem's detail (RFC 9457) or the status line, for an error message. */
-async function describeFailure(response: Response): Promise<string> {
-  const text = await response.text().catch(() => '');
-  try {
-    const problem = JSON.parse(text) as { title?: string; detail?: string };
-    return `${response.status} ${problem.title ?? response.statusText}: ${problem.detail ?? ''}`.trim();
-  } catch {
-    return `${response.status} ${response.statusText}${text ? `: ${text.slice(0, 300)}` : ''}`;
-  }
 }
 
 const retryAfterMs = (response: Response) => Math.max(1000, Number(response.headers.get('retry-after') ?? 0) * 1000 || RETRY_DELAY_MS);
@@ -153,7 +127,7 @@ export async function screenFile(argv: string[], io: Io = { stdout: process.stdo
       throw new CliError(`cannot read ${options.file}`);
     })).size;
     const idempotencyKey = idempotencyKeyOf(await sha256OfFile(options.file), options.threshold, options.monitor);
-    const headers: Record<string, string> = options.key ? { Authorization: `Bearer ${options.key}` } : {};
+    const headers: Record<string, string> = authHeaders(options.key);
     const call = { headers, idempotencyKey, io, signal: controller.signal };
     const remembered = await rememberedJob(options, call);
     const created = remembered ?? (await submit(options, { ...call, size }));
@@ -307,11 +281,11 @@ async function submit(
       return { ...created, replayed: response.headers.get('idempotent-replayed') === 'true' };
     }
     if ((response.status === 409 || response.status === 503) && Date.now() < deadline) {
-      call.io.stderr.write(`${await describeFailure(response)}; retrying\n`);
+      call.io.stderr.write(`${await describeProblem(response)}; retrying\n`);
       await sleep(retryAfterMs(response), undefined, { signal: call.signal });
       continue;
     }
-    throw new CliError(`the service refused the file: ${await describeFailure(response)}`);
+    throw new CliError(`the service refused the file: ${await describeProblem(response)}`);
   }
 }
 
@@ -331,13 +305,13 @@ async function follow(options: Options, call: Call & { jobId: string }): Promise
       if (!response || response.status >= 500) {
         troubleSince ??= Date.now();
         if (Date.now() - troubleSince > RETRY_WINDOW_MS) {
-          throw new CliError(`lost the service while following job ${call.jobId}: ${response ? await describeFailure(response) : 'no answer'}`);
+          throw new CliError(`lost the service while following job ${call.jobId}: ${response ? await describeProblem(response) : 'no answer'}`);
         }
         await sleep(RETRY_DELAY_MS, undefined, { signal: call.signal });
         continue;
       }
       troubleSince = undefined;
-      if (!response.ok) throw new CliError(`cannot follow job ${call.jobId}: ${await describeFailure(response)}`);
+      if (!response.ok) throw new CliError(`cannot follow job ${call.jobId}: ${await describeProblem(response)}`);
       const job = (await response.json()) as JobStatus;
       const now = performance.now();
       first ??= { at: now, processed: job.processed };
@@ -357,7 +331,7 @@ async function follow(options: Options, call: Call & { jobId: string }): Promise
 /** Streams the results CSV to a temporary file beside `--out`, then renames it: `--out` is never half written. */
 async function download(options: Options, call: Omit<Call, 'io'> & { jobId: string }): Promise<void> {
   const response = await fetch(`${options.url}/v1/jobs/${call.jobId}/results?format=csv`, { headers: call.headers, signal: call.signal });
-  if (!response.ok || !response.body) throw new CliError(`cannot download the results of job ${call.jobId}: ${await describeFailure(response)}`);
+  if (!response.ok || !response.body) throw new CliError(`cannot download the results of job ${call.jobId}: ${await describeProblem(response)}`);
   const partial = path.join(path.dirname(options.out), `.${path.basename(options.out)}.partial`);
   await pipeline(Readable.fromWeb(response.body as Parameters<typeof Readable.fromWeb>[0]), fs.createWriteStream(partial));
   await fs.promises.rename(partial, options.out);
