@@ -98,9 +98,9 @@ export async function createContext(config: Config, overrides: ContextOverrides 
     importers: () => importers,
     dataDir: config.DATA_DIR,
     // A new list version: the monitored book follows it (a failure there never undoes the import).
-    onVersionAccepted: async (datasetId, before, after) => {
+    onVersionAccepted: async (datasetId, before, after, changeSet) => {
       await webhooks.publish('dataset.updated', { datasetId, versionBefore: before[datasetId] ?? null, versionAfter: after[datasetId] ?? null, datasetVersions: after });
-      await monitoring?.onNewVersion(datasetId, before, after);
+      await monitoring?.onNewVersion(datasetId, before, after, changeSet);
     },
   });
   // Monitoring writes alongside each job chunk (enrolment, alerts) and starts jobs: bound after both exist.

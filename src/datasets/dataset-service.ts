@@ -8,7 +8,7 @@ import { BadRequestError, HttpError, NotFoundError } from '../shared/errors';
 import { computeChangeSet, summarizeChangeSet, type ChangeSet } from './change-set';
 import type { DatasetImporter } from './dataset-importers';
 import { importDatasetVersion, type ImportOutcome } from './import-version';
-import { changeCountsInThread, readInThread } from './import-work';
+import { changeSetInThread, readInThread } from './import-work';
 import type { SnapshotStore } from './snapshots';
 import {
   claimScheduledFetch,
@@ -31,7 +31,7 @@ export interface DatasetServiceDeps {
    * Started after an accepted import has switched this replica (the webhook event, the monitoring re-screen); not
    * awaited by the import, and its failure is logged, never the import's.
    */
-  onVersionAccepted?: (datasetId: string, versionsBefore: Record<string, string>, versionsAfter: Record<string, string>) => Promise<void>;
+  onVersionAccepted?: (datasetId: string, versionsBefore: Record<string, string>, versionsAfter: Record<string, string>, changeSet: ChangeSet | undefined) => Promise<void>;
 }
 
 export interface UploadedFile {
@@ -79,7 +79,7 @@ export function createDatasetService(deps: DatasetServiceDeps) {
       byteCount: file.bytes.byteLength,
       // The CPU work runs in threads, so screenings keep their answers coming meanwhile.
       read: () => readInThread(datasetId, deps.dataDir, file.bytes),
-      changeCounts: changeCountsInThread,
+      changeSet: changeSetInThread,
       file: { contentType: file.contentType, bytes: file.bytes },
     });
     const before = snapshots.current()?.versions;
@@ -87,7 +87,7 @@ export function createDatasetService(deps: DatasetServiceDeps) {
     const after = snapshots.current()?.versions;
     if (switched && before && after && deps.onVersionAccepted) {
       // In the background: the answer does not wait for the monitored book's re-screen to be set up.
-      void deps.onVersionAccepted(datasetId, { ...before }, { ...after }).catch((error: unknown) =>
+      void deps.onVersionAccepted(datasetId, { ...before }, { ...after }, outcome.changeSet).catch((error: unknown) =>
         log.error({ err: error, dataset: datasetId, version: outcome.version }, 'could not start monitoring for the new version'),
       );
     }

@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import { computeChangeSet, summarizeChangeSet } from './change-set';
+import { computeChangeSet } from './change-set';
 import { createImporters, DatasetFileRefusedError } from './dataset-importers';
 import type { ImportThreadReply, ImportThreadRequest } from './import-work';
 
@@ -15,7 +15,6 @@ parentPort?.once('message', (request: ImportThreadRequest) => {
 });
 
 async function run(request: ImportThreadRequest): Promise<ImportThreadReply> {
-  if (request.kind === 'changes') return { ok: true, value: summarizeChangeSet(computeChangeSet(request.before, request.after)) };
   if (request.kind === 'change-set') return { ok: true, value: computeChangeSet(request.before, request.after) };
   const importer = (await createImporters(request.dataDir)).get(request.datasetId);
   if (!importer) return { ok: false, message: `no importer for dataset "${request.datasetId}"` };

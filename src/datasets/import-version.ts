@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { ChangeCounts, Database, ImportStatus, ImportTrigger } from '../db/schema';
 import { paragraphIdOf, type CanonicalEntity, type Citation, type LoadedDataset } from '../model/entity';
 import type { FieldProblem } from '../shared/errors';
-import { computeChangeSet, summarizeChangeSet } from './change-set';
+import { computeChangeSet, summarizeChangeSet, type ChangeSet } from './change-set';
 import { DatasetFileRefusedError } from './dataset-importers';
 import { findCurrentVersion } from '../reference/dataset-repository';
 import { findEntitiesOfVersion, findVersion, insertImport, lockDataset, storeAndActivateVersion } from './version-repository';
@@ -31,8 +31,8 @@ export interface ImportInput {
   read(): LoadedDataset | Promise<LoadedDataset>;
   /** The file as published, kept with the version. */
   file?: { contentType: string; bytes: Uint8Array };
-  /** Counts the changes between two versions' entities (default: here; the service does it in a thread). */
-  changeCounts?: (before: readonly CanonicalEntity[], after: readonly CanonicalEntity[]) => Promise<ChangeCounts>;
+  /** Works out the change set between two versions' entities (default: here; the service does it in a thread). */
+  changeSet?: (before: readonly CanonicalEntity[], after: readonly CanonicalEntity[]) => Promise<ChangeSet>;
 }
 
 export interface ImportOutcome {
@@ -47,6 +47,8 @@ export interface ImportOutcome {
   previousVersion: string | null;
   changes: ChangeCounts | null;
   forced: boolean;
+  /** An accepted version's whole change set, for what follows the import (monitoring); not part of any answer. */
+  changeSet?: ChangeSet;
 }
 
 /**
@@ -127,9 +129,8 @@ export async function importDatasetVersion(db: Kysely<Database>, input: ImportIn
       const previous = current === null ? [] : await findEntitiesOfVersion(db, dataset.id, current.version);
       const refusal = input.gated && !input.force && current !== null ? await gateRefusal(db, dataset, current, previous) : null;
       if (refusal) return await finish({ ...described, status: 'refused', reason: refusal });
-      const changes = input.changeCounts
-        ? await input.changeCounts(previous, dataset.entities)
-        : summarizeChangeSet(computeChangeSet(previous, dataset.entities));
+      const changeSet = input.changeSet ? await input.changeSet(previous, dataset.entities) : computeChangeSet(previous, dataset.entities);
+      const changes = summarizeChangeSet(changeSet);
 
       const remapped = current?.version === version;
       const outcome = await db.transaction().execute(async (trx) => {
@@ -149,6 +150,7 @@ export async function importDatasetVersion(db: Kysely<Database>, input: ImportIn
             ...described,
             status: 'accepted',
             changes,
+            changeSet,
             reason: remapped ? `re-mapped by importer ${input.importerVersion} (was ${current?.importerVersion ?? 'unknown'})` : null,
           },
           trx,

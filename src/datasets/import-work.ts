@@ -6,7 +6,6 @@ import { DatasetFileRefusedError } from './dataset-importers';
 
 export type ImportThreadRequest =
   | { kind: 'read'; datasetId: string; dataDir: string; bytes: Uint8Array }
-  | { kind: 'changes'; before: readonly CanonicalEntity[]; after: readonly CanonicalEntity[] }
   | { kind: 'change-set'; before: readonly CanonicalEntity[]; after: readonly CanonicalEntity[] };
 
 export type ImportThreadReply = ThreadReply<LoadedDataset | ChangeCounts | ChangeSet>;
@@ -28,7 +27,3 @@ export async function changeSetInThread(before: readonly CanonicalEntity[], afte
   return (await inThread({ kind: 'change-set', before, after })) as ChangeSet;
 }
 
-/** The change counts between two versions' entities, computed in a thread. */
-export async function changeCountsInThread(before: readonly CanonicalEntity[], after: readonly CanonicalEntity[]): Promise<ChangeCounts> {
-  return (await inThread({ kind: 'changes', before, after })) as ChangeCounts;
-}

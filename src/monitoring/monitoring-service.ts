@@ -181,14 +181,20 @@ export function createMonitoringService(deps: {
    * Starts the monitoring job that follows a new version of a dataset: the reverse delta (default) or a full re-screen.
    * Returns the job, or null when there is nobody to re-screen.
    */
-  async function followNewVersion(datasetId: string, versionsBefore: Record<string, string>, versionsAfter: Record<string, string>, mode: 'delta' | 'full') {
+  async function followNewVersion(
+    datasetId: string,
+    versionsBefore: Record<string, string>,
+    versionsAfter: Record<string, string>,
+    mode: 'delta' | 'full',
+    /** The import's own change set between the two versions, when the caller has it (else worked out here). */
+    known?: ChangeSet,
+  ) {
     const before = versionsBefore[datasetId];
     const after = versionsAfter[datasetId];
     if (after === undefined) throw new Error(`no current version of dataset "${datasetId}"`);
-    const changeSet: ChangeSet = await changeSetInThread(
-      before === undefined ? [] : await findEntitiesOfVersion(db, datasetId, before),
-      await findEntitiesOfVersion(db, datasetId, after),
-    );
+    const changeSet: ChangeSet =
+      known ??
+      (await changeSetInThread(before === undefined ? [] : await findEntitiesOfVersion(db, datasetId, before), await findEntitiesOfVersion(db, datasetId, after)));
     const run: MonitorRun = {
       mode,
       datasetId,
@@ -223,9 +229,9 @@ export function createMonitoringService(deps: {
     followNewVersion,
 
     /** Called after a new version of a dataset became current (upload or scheduled fetch). */
-    async onNewVersion(datasetId: string, versionsBefore: Record<string, string>, versionsAfter: Record<string, string>) {
+    async onNewVersion(datasetId: string, versionsBefore: Record<string, string>, versionsAfter: Record<string, string>, changeSet?: ChangeSet) {
       if (deps.mode === 'off') return null;
-      return followNewVersion(datasetId, versionsBefore, versionsAfter, deps.mode);
+      return followNewVersion(datasetId, versionsBefore, versionsAfter, deps.mode, changeSet);
     },
 
     /** Enrols or updates counterparties; new and changed ones are screened now (with their audit records). */
