@@ -194,7 +194,7 @@ function madeUp(rng: Rng): BookRow {
   return row;
 }
 
-const typeOf = (entity: CanonicalEntity): BookType => entity.type;
+const typeOf = (entity: CanonicalEntity): BookType => (entity.type === 'person' ? 'person' : 'organization');
 const reordered = (name: string) => name.split(/\s+/).reverse().join(' ');
 
 /**

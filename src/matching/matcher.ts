@@ -136,7 +136,7 @@ function* matcherSteps(entities: CanonicalEntity[], options: MatcherOptions): Ge
     const threshold = matchOptions.threshold ?? defaultThreshold;
     const limit = matchOptions.limit ?? defaultLimit;
     const queryForms = nameForms(query.name ?? '', {
-      entityType: query.type === 'person' || query.type === 'organization' ? query.type : 'any',
+      entityType: query.type ?? 'any',
       analyze: analyzer.analyze,
     });
     const normalized = [...new Set(queryForms.map((form) => form.text))];

@@ -3,8 +3,23 @@
  * maps into these types; the database, the matcher and the API only ever see these.
  */
 
-export const ENTITY_TYPES = ['person', 'organization'] as const;
+export const ENTITY_TYPES = ['person', 'organization', 'vessel', 'aircraft'] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
+
+/**
+ * How a name of this type is read for matching: a person's name has given and family names; an organization's, a
+ * vessel's and an aircraft's name is read as an organization's (words, legal forms, no person-name order).
+ */
+export function nameReadingOf(type: EntityType): 'person' | 'organization' {
+  return type === 'person' ? 'person' : 'organization';
+}
+
+/**
+ * The identifier kinds screening compares (`identifiers` on a request): IMO ship numbers and passports decide a
+ * match on their own; national ids conflict when they differ; tax and registration numbers only support.
+ */
+export const IDENTIFIER_SCHEMES = ['imo', 'passport', 'national-id', 'tax-id', 'registration'] as const;
+export type IdentifierScheme = (typeof IDENTIFIER_SCHEMES)[number];
 
 /** Overall risk of dealing with an entity. `none` = named in a source but carries no risk (experts, journalists). */
 export const RISK_LEVELS = ['critical', 'high', 'medium', 'low', 'none'] as const;
@@ -53,6 +68,8 @@ export type SourceKind = (typeof SOURCE_KINDS)[number];
 export interface EntityName {
   /** Display form, whitespace and apostrophe noise normalized. */
   name: string;
+  /** Language of a non-Latin name where the list states it (UK "Non-Latin Script Language"), e.g. "Russian". */
+  language?: string;
   /** The value exactly as published, when it differs from `name`. */
   raw?: string;
   kind: NameKind;
@@ -95,11 +112,20 @@ export interface RiskFlag {
 }
 
 export interface Listing {
-  /** The list: `UN` for the Security Council Consolidated List. */
+  /** The list: `UN` for the Security Council Consolidated List, `OFAC SDN`, `UK`. */
   list: string;
+  /** The dataset the listing was read from (`un`, `ofac-sdn`, `uk-sanctions`); set on every listing of a list dataset. */
+  dataset?: string;
+  /** The list's own reference: UN reference number, OFAC ent_num, UK Group ID (the UK reference goes to `ukReference`). */
   referenceNumber: string;
-  /** UN_LIST_TYPE, e.g. "DPRK", "Al-Qaida", "Taliban". */
+  /** UN_LIST_TYPE ("DPRK", "Al-Qaida"); the OFAC program codes joined ("DPRK3; RUSSIA-EO14024"); the UK regime name. */
   regime: string;
+  /** OFAC program codes, each on its own (e.g. ["DPRK3", "RUSSIA-EO14024"]). */
+  programs?: string[];
+  /** The UK Sanctions List reference (e.g. "DPR0254"), where the UK list gives one. */
+  ukReference?: string;
+  /** When the list last amended the entry (UK "Last Updated"), YYYY-MM-DD. */
+  updatedOn?: string;
   /** YYYY-MM-DD */
   listedOn: string | null;
   /** Designating resolution where known, e.g. "2375 (2017)". */
@@ -141,19 +167,34 @@ export interface Place {
 }
 
 export interface Identifier {
-  /** e.g. "Passport", "National Identification Number", "telegram" */
+  /** As the source names it, e.g. "Passport", "National Identification Number", "Vessel Registration Identification", "telegram" */
   type: string;
+  /** The kind screening compares, where the type maps to one (`imo`, `passport`, `national-id`, `tax-id`, `registration`). */
+  scheme?: IdentifierScheme;
   value: string;
+  /** Issuing country: ISO 3166-1 alpha-2 when it maps, otherwise the source's text. */
   country?: string;
   issuedOn?: string;
   note?: string;
 }
 
+/** A reference a list entry gives to the same subject on another list, e.g. UK "(UN Ref):KPi.063". */
+export interface CrossReference {
+  /** The list referred to: `UN`, `UK`, `OFAC SDN`. */
+  list: string;
+  referenceNumber: string;
+  /** The words the reference was read from. */
+  text?: string;
+}
+
 export interface CanonicalEntity {
-  /** Stable id: `un-<REFERENCE_NUMBER>` for UN entries, `ins-<slug>` for investigation subjects. */
+  /**
+   * Stable id: `un-<REFERENCE_NUMBER>` for UN entries, `ins-<slug>` for investigation subjects, `ofac-<ent_num>` for
+   * SDN entries, `uk-<Group ID>` for UK designations.
+   */
   id: string;
   type: EntityType;
-  /** Which dataset this entity belongs to: `un` or `investigation`. */
+  /** Which dataset this entity belongs to: `un`, `investigation`, `ofac-sdn`, `uk-sanctions`. */
   dataset: string;
   primaryName: string;
   /** Every name including the primary one (kind `primary`). */
@@ -177,6 +218,12 @@ export interface CanonicalEntity {
   sourceIds: string[];
   /** Narrative text of the list entry (UN COMMENTS1) or a note. */
   narrative?: string;
+  /** Gender where the list states it ("Male", "Female"). */
+  gender?: string;
+  /** The same subject on other lists, as this entry states it (UK "(UN Ref):KPi.063"). */
+  crossReferences?: CrossReference[];
+  /** Parts of the list's remarks that could not be read into fields: kept as published, never dropped. */
+  remarks?: string[];
   /** Raw published values worth keeping (e.g. untouched UN fields). */
   raw?: Record<string, unknown>;
 }
@@ -264,4 +311,17 @@ export interface LoadedDataset {
   sourceDate: string | null;
   entities: CanonicalEntity[];
   sources: Source[];
+  /**
+   * Rows of the file that could not be read: each reported with its file and line, skipped, and the import went on
+   * (a file whose structure is wrong is refused as a whole instead).
+   */
+  skippedRows?: SkippedRow[];
+}
+
+export interface SkippedRow {
+  /** The file within the upload (e.g. `sdn.csv`); absent for a single-file upload. */
+  file?: string;
+  /** 1-based line (CSV) or row (XLSX) number. */
+  line: number;
+  message: string;
 }

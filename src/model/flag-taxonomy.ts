@@ -15,6 +15,16 @@ export const FLAG_TAXONOMY = {
     defaultSeverity: 'critical',
     meaning: 'The designation was made by the resolution itself (its annexes), e.g. 2375 (2017) or 2397 (2017).',
   },
+  'ofac-sdn': {
+    title: "Listed on the US Treasury OFAC's Specially Designated Nationals (SDN) list",
+    defaultSeverity: 'critical',
+    meaning: 'OFAC designates the entity under one or more US sanctions programs: US persons must block its property and may not deal with it.',
+  },
+  'uk-sanctions': {
+    title: 'Listed on the UK consolidated list of financial sanctions targets (OFSI)',
+    defaultSeverity: 'critical',
+    meaning: 'The UK designates the entity under a sanctions regime: its funds and economic resources are frozen in the UK.',
+  },
   'sanctioned-by-other-state': {
     title: 'Sanctioned by another state',
     defaultSeverity: 'high',

@@ -5,7 +5,7 @@ export const DECISIONS = ['hit', 'review', 'clear'] as const;
 export type Decision = (typeof DECISIONS)[number];
 
 /** What a query may ask to match: a person, an organization, or either. */
-export const QUERY_TYPES = ['person', 'organization', 'any'] as const;
+export const QUERY_TYPES = ['person', 'organization', 'vessel', 'aircraft', 'any'] as const;
 export type QueryType = (typeof QUERY_TYPES)[number];
 
 /** How a screening reached the service: POST /v1/screen, one item of a batch, one row of a job. */

@@ -1,3 +1,4 @@
+import type { QueryType } from '../model/screening';
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import { exactTime } from '../db/exact-time';
 import type { AlertsTable, Database, MonitorsTable } from '../db/schema';
@@ -11,7 +12,7 @@ export type AlertRow = Selectable<AlertsTable>;
 export interface MonitorInput {
   reference: string;
   name: string;
-  type: 'person' | 'organization' | 'any';
+  type: QueryType;
   country?: string | undefined;
   birthDate?: string | undefined;
 }

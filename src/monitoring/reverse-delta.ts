@@ -1,3 +1,4 @@
+import type { QueryType } from '../model/screening';
 import { createMatcherInSteps } from '../matching/matcher';
 import { runInThread } from '../shared/run-in-thread';
 import { detectScript } from '../lists/un/map-un-entity';
@@ -22,7 +23,7 @@ export async function referencesToRescreen(monitors: readonly MonitorRow[], chan
   const references = new Set<string>();
   if (monitors.length === 0 || changed.length === 0) return references;
   const pseudo: CanonicalEntity[] = monitors.flatMap((monitor) =>
-    (monitor.type === 'any' ? (['person', 'organization'] as const) : [monitor.type as 'person' | 'organization']).map((type) => ({
+    (monitor.type === 'any' ? (['person', 'organization'] as const) : [monitor.type as Exclude<QueryType, 'any'>]).map((type) => ({
       id: `${type}:${monitor.reference}`,
       type,
       dataset: 'monitors',

@@ -56,7 +56,7 @@ function hasLegalForm(name: string): boolean {
  */
 export function compareNames(query: ComparedName, candidate: ComparedName, options: { threshold?: number } = {}): Comparison {
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
-  const stated = [candidate.type, query.type].find((t): t is EntityType => t === 'person' || t === 'organization');
+  const stated = [candidate.type, query.type].find((t): t is EntityType => t !== undefined && t !== 'any');
   const readings: EntityType[] = stated ? [stated] : hasLegalForm(candidate.name) || hasLegalForm(query.name) ? ['organization'] : ['person', 'organization'];
   const matchQuery: MatchQuery = { name: query.name, type: query.type ?? 'any' };
   if (query.country !== undefined) matchQuery.country = query.country;

@@ -93,7 +93,7 @@ export interface NameIndex {
  * AQIM, M23 as plain aliases). It only ever matches itself: "Lim Woo" is not IMU read as a Korean name.
  */
 function isAcronymName(entity: CanonicalEntity, name: EntityName): boolean {
-  return name.kind === 'acronym' || (entity.type === 'organization' && /^[A-Z][A-Z0-9]{1,4}$/.test(name.name.trim()));
+  return name.kind === 'acronym' || (entity.type !== 'person' && /^[A-Z][A-Z0-9]{1,4}$/.test(name.name.trim()));
 }
 
 // A build in steps pauses after this many entities, list name forms or vocabulary parts (each step some tens of ms

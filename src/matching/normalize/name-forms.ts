@@ -1,4 +1,4 @@
-import type { EntityType } from '../../model/entity';
+import { type EntityType, nameReadingOf } from '../../model/entity';
 import { expandCompanyMarks, splitGluedLegalForms, splitLegalForms, wholeLegalForm, type LegalFormClass } from './legal-forms';
 import { HONORIFICS, type NamePartRole } from './name-part-weights';
 import { canonicalNumbers, canonicalOrganizationWords, organizationWordsMayChange, type OrganizationQualifier } from './organization-words';
@@ -357,7 +357,8 @@ const HYPHENATED_PATRONYMIC =
  */
 export function nameForms(raw: string, options: NameFormOptions = {}): NameForm[] {
   const analyze = options.analyze ?? analyzeToken;
-  const entityType = options.entityType ?? 'any';
+  // A vessel's or an aircraft's name reads as an organization's.
+  const entityType = options.entityType === undefined || options.entityType === 'any' ? 'any' : nameReadingOf(options.entityType);
   // Traditional and simplified Han compared as one (華信船務 = 华信船务).
   const written = expandCompanyMarks(simplifyHan(raw.normalize('NFKC')));
   const { main, parentheticals } = splitParentheticals(written.replace(HYPHENATED_PATRONYMIC, '$1$2'));

@@ -151,7 +151,7 @@ export type ListLookups = Pick<NameScoreContext, 'variantsOf' | 'isCommonFamilyN
 export function nameScoreContext(entity: CanonicalEntity, lookups: ListLookups): NameScoreContext {
   return {
     listIsPerson: entity.type === 'person',
-    listIsOrganization: entity.type === 'organization',
+    listIsOrganization: entity.type !== 'person',
     listIsKorean: isKoreanEntity(entity),
     variantsOf: lookups.variantsOf,
     isCommonFamilyName: lookups.isCommonFamilyName,
