@@ -37,10 +37,14 @@ export interface Explanation {
 /** A scored candidate with what it will say about itself. */
 export interface ExplainedCandidate extends ScoredEntity, Explanation {
   conflicts: readonly Conflict[];
-  /** The list name that produced the score. */
+  /** The threshold this candidate is judged by (its dataset's, or the query's). */
+  threshold: number;
+  /** The list name that produced the score (the primary name when an identifier decided and no name compares). */
   name: EntityName;
-  /** The name comparison behind the score; null for an identifier (handle) match. */
+  /** The name comparison behind the score; null for a handle match, or an identifier match no name compares in. */
   nameScore: NameScore | null;
+  /** What was compared when no name was: the query's and the list's identifier, as labelled. */
+  identifierForms?: { query: string; list: string };
 }
 
 /** How notable a relation is when several parts of one role are summarized by one phrase. */
@@ -169,12 +173,29 @@ export function explainNameMatch(best: BestNameMatch, effects: QualifierEffects)
   return addQualifiers({ features, phrases }, effects);
 }
 
+/**
+ * The explanation of a match an identifier decides: the deciding identifier first, then the names' comparison when
+ * one compares (else that the name does not agree, when the query gives one), the qualifiers and identifiers; the
+ * `identifier` feature is what the identifier adds (`lift`), so the features sum to the score.
+ */
+export function explainIdentifierMatch(
+  best: BestNameMatch | null,
+  effects: QualifierEffects,
+  deciding: { phrase: string; lift: number; queryHasName: boolean },
+): Explanation {
+  const base = best ? explainNameMatch(best, effects) : addQualifiers({ features: {}, phrases: deciding.queryHasName ? ['name does not agree'] : [] }, effects);
+  return { features: { ...base.features, identifier: round(deciding.lift) }, phrases: [deciding.phrase, ...base.phrases] };
+}
+
 /** The explanation of an identifier (handle) match: the handle, then the qualifiers. */
 export function explainHandleMatch(effects: QualifierEffects): Explanation {
   return addQualifiers({ features: { nameSimilarity: HANDLE_SCORE, identifier: HANDLE_SCORE }, phrases: ['handle exact'] }, effects);
 }
 
-/** The result a caller sees for one candidate: score to four decimals, the list name, the explanation. */
+/**
+ * The result a caller sees for one candidate: score to four decimals, whether it is a match at its threshold, the
+ * list name, the explanation.
+ */
 export function toMatchResult(candidate: ExplainedCandidate, entity: CanonicalEntity, query: MatchQuery, isMatch: boolean): MatchResult {
   const conflicts = candidate.conflicts.map((conflict) => conflict.phrase);
   const summary = conflicts.length > 0 ? [`conflict: ${conflicts.join('; ')}`, ...candidate.phrases.filter((phrase) => !conflicts.includes(phrase))] : candidate.phrases;
@@ -182,13 +203,14 @@ export function toMatchResult(candidate: ExplainedCandidate, entity: CanonicalEn
     entityId: entity.id,
     score: round(candidate.score),
     isMatch,
+    threshold: candidate.threshold,
     matchedName: candidate.name.name,
     ...(conflicts.length > 0 ? { conflicts } : {}),
     explanation: {
       summary: summary.join(', '),
       features: candidate.features,
-      queryForm: candidate.nameScore?.queryForm.text ?? normalizeHandle(query.name) ?? query.name,
-      listForm: candidate.nameScore?.listForm.text ?? normalizeHandle(candidate.name.name) ?? candidate.name.name,
+      queryForm: candidate.nameScore?.queryForm.text ?? candidate.identifierForms?.query ?? normalizeHandle(query.name) ?? query.name,
+      listForm: candidate.nameScore?.listForm.text ?? candidate.identifierForms?.list ?? normalizeHandle(candidate.name.name) ?? candidate.name.name,
     },
   };
 }

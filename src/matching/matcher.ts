@@ -1,17 +1,24 @@
 import type { CanonicalEntity } from '../model/entity';
-import { explainHandleMatch, explainNameMatch, toMatchResult, type ExplainedCandidate } from './explain-match';
+import { explainHandleMatch, explainIdentifierMatch, explainNameMatch, toMatchResult, type ExplainedCandidate } from './explain-match';
+import { buildIdentifierIndex, entitiesHolding } from './index/build-identifier-index';
 import { nameIndexSteps, runToEnd } from './index/build-name-index';
+import { groupByKey } from './index/collections';
 import { CandidateRetriever } from './index/retrieve-candidates';
 import { joinedVariants } from './normalize/joined-parts';
 import { nameForms, normalizeHandle, type NameForm } from './normalize/name-forms';
 import { createTokenAnalyzer } from './normalize/name-tokens';
+import { queryIdentifiers } from './normalize/normalize-identifier';
+import { compareIdentifiers, NO_IDENTIFIER_EVIDENCE } from './score/compare-identifiers';
+import { buildDatasetTable, datasetPolicy } from './score/dataset-thresholds';
 import { isMatch, meetsThreshold, selectMatches } from './score/decision-rule';
 import { commonFamilyNames } from './score/common-family-names';
 import { retrievalLimitsFor } from './score/name-score-bound';
-import { bestNameMatch, possibleBonus, scoreHandleMatch, scoreNameMatch } from './score/score-candidate';
+import { bestNameMatch, possibleBonus, scoreHandleMatch, scoreIdentifierMatch, scoreNameMatch } from './score/score-candidate';
 import type { Matcher, MatchOptions, MatchOutcome, MatchQuery } from './types';
 
 export { meetsThreshold } from './score/decision-rule';
+export { IDENTIFIER_SUPPORT_BONUS } from './score/compare-identifiers';
+export { CRAFT_AS_ORGANIZATION_PENALTY } from './score/score-qualifiers';
 export {
   LEGAL_FORM_AGREEMENT_BONUS,
   LEGAL_FORM_CONFLICT_PENALTY,
@@ -20,18 +27,21 @@ export {
 } from './score/score-candidate';
 
 /**
- * The name-matching engine, one stage per folder: `normalize/` turns a written name into comparable forms,
- * `index/` builds the candidate index once per entity set and retrieves a query's candidates from it (recall),
- * `score/` scores each candidate and decides (precision), and `explain-match.ts` says why. Pure and synchronous:
- * no I/O, no environment, no clock in the scores.
+ * The name-matching engine, one stage per folder: `normalize/` turns a written name (or identifier) into comparable
+ * forms, `index/` builds the candidate index once per entity set and retrieves a query's candidates from it
+ * (recall; identifiers are looked up exactly), `score/` scores each candidate and decides (precision), and
+ * `explain-match.ts` says why. Pure and synchronous: no I/O, no environment, no clock in the scores.
  */
 
 /**
  * Algorithm name and version, recorded with every screening so a score can be traced to the code that made it.
  * 2.0.0: Korean readings of Cyrillic, every script read into Latin letters, organization words and qualifiers,
  * initials, nicknames, fuller queries, and conflicts that make a candidate no match.
+ * 2.1.0: identifiers (an IMO number or passport that agrees decides a match, one that differs is a conflict, a tax
+ * or registration number supports), vessels and aircraft, per-dataset filters and thresholds. Name-only scores of
+ * persons and organizations are unchanged.
  */
-export const MATCHER_ALGORITHM = 'xscript-name-matcher@2.0.0';
+export const MATCHER_ALGORITHM = 'xscript-name-matcher@2.1.0';
 
 /**
  * The documented operating point, chosen on a labelled development set built from the UN list (12 variant classes,
@@ -129,54 +139,98 @@ function* matcherSteps(entities: CanonicalEntity[], options: MatcherOptions): Ge
     return variants;
   };
   const lookups = { variantsOf, isCommonFamilyName: commonFamilyNames(index.forms, entities) };
+  const identifierIndex = buildIdentifierIndex(entities);
+  const datasets = buildDatasetTable(entities);
+  yield;
+  // Each entity's forms, for an entity an identifier finds without its name (forms are scored as retrieval would).
+  const formsByEntity = groupByKey(entities.length, index.formEntity);
+  const formIdsOf = (entityIndex: number): Int32Array =>
+    formsByEntity.order.subarray(formsByEntity.start[entityIndex] ?? 0, formsByEntity.start[entityIndex + 1] ?? 0);
+  yield;
   const defaultThreshold = options.threshold ?? DEFAULT_THRESHOLD;
   const defaultLimit = options.limit ?? DEFAULT_LIMIT;
 
   const match = (query: MatchQuery, matchOptions: MatchOptions = {}): MatchOutcome => {
     const threshold = matchOptions.threshold ?? defaultThreshold;
     const limit = matchOptions.limit ?? defaultLimit;
+    const policy = datasetPolicy(datasets, { threshold, datasets: matchOptions.datasets, thresholds: matchOptions.thresholds });
     const queryForms = nameForms(query.name ?? '', {
       entityType: query.type ?? 'any',
       analyze: analyzer.analyze,
     });
     const normalized = [...new Set(queryForms.map((form) => form.text))];
+    const { identifiers, problems } = queryIdentifiers(query.identifiers ?? []);
     const scored: ExplainedCandidate[] = [];
+    // Entities scored already (through an identifier, then as a handle): each is one candidate.
+    const taken = new Set<number>();
+    const compared = (entityIndex: number) =>
+      identifiers.length > 0 ? compareIdentifiers(identifiers, identifierIndex.ofEntity[entityIndex] ?? []) : NO_IDENTIFIER_EVIDENCE;
 
-    // A one-word query may be an identifier (a handle), looked up exactly.
-    const handle = /\s/.test(query.name.trim()) ? null : normalizeHandle(query.name);
-    const handleEntities = new Set(handle ? (index.handles.get(handle) ?? []) : []);
-    for (const entityIndex of handleEntities) {
+    // An entity holding one of the query's identifiers is scored whatever retrieval would make of its name: an IMO
+    // number or passport that agrees decides the match; another agreeing identifier supports its best name.
+    for (const entityIndex of entitiesHolding(identifierIndex, identifiers)) {
       const entity = entities[entityIndex];
-      const name = entity?.names.find((candidate) => candidate.kind === 'identifier' && normalizeHandle(candidate.name) === handle);
-      if (!entity || !name) continue;
-      const { score, effects, conflicts } = scoreHandleMatch(query, entity);
-      const { features, phrases } = explainHandleMatch(effects);
-      scored.push({ entityIndex, score, name, nameScore: null, features, phrases, conflicts });
+      if (!entity || !policy.admits(entityIndex)) continue;
+      const comparison = compared(entityIndex);
+      if (comparison.deciding === null && comparison.support.value === 0) continue;
+      taken.add(entityIndex);
+      const entityThreshold = policy.thresholdOf(entityIndex);
+      const best = bestNameMatch(entity, { formIds: formIdsOf(entityIndex), forms: index.forms }, queryForms, lookups);
+      if (comparison.deciding) {
+        const { score, effects, conflicts, lift } = scoreIdentifierMatch(query, entity, best, comparison);
+        const { features, phrases } = explainIdentifierMatch(best, effects, { phrase: comparison.deciding.phrase, lift, queryHasName: queryForms.length > 0 });
+        const name = best?.name ?? entity.names.find((candidate) => candidate.kind === 'primary') ?? entity.names[0];
+        if (!name) continue;
+        const identifierForms = { query: comparison.deciding.query.label, list: comparison.deciding.list.label };
+        scored.push({ entityIndex, score, threshold: entityThreshold, name, nameScore: best?.nameScore ?? null, features, phrases, conflicts, identifierForms });
+        continue;
+      }
+      if (!best) continue;
+      const { score, effects, conflicts, scoreWithoutConflicts } = scoreNameMatch(query, entity, best, comparison);
+      if (!meetsThreshold(conflicts.length > 0 ? scoreWithoutConflicts : score, entityThreshold)) continue;
+      const { features, phrases } = explainNameMatch(best, effects);
+      scored.push({ entityIndex, score, threshold: entityThreshold, name: best.name, nameScore: best.nameScore, features, phrases, conflicts });
     }
 
-    if (queryForms.length > 0) {
+    // A one-word query may be a handle (an identifier name such as "@mmcpersonal"), looked up exactly.
+    const handle = /\s/.test(query.name.trim()) ? null : normalizeHandle(query.name);
+    for (const entityIndex of new Set(handle ? (index.handles.get(handle) ?? []) : [])) {
+      const entity = entities[entityIndex];
+      const name = entity?.names.find((candidate) => candidate.kind === 'identifier' && normalizeHandle(candidate.name) === handle);
+      if (!entity || !name || taken.has(entityIndex) || !policy.admits(entityIndex)) continue;
+      taken.add(entityIndex);
+      const { score, effects, conflicts } = scoreHandleMatch(query, entity, compared(entityIndex));
+      const { features, phrases } = explainHandleMatch(effects);
+      scored.push({ entityIndex, score, threshold: policy.thresholdOf(entityIndex), name, nameScore: null, features, phrases, conflicts });
+    }
+
+    if (queryForms.length > 0 && policy.lowest !== null) {
       // A fuller query's listed name shares two or more of its parts, so the pair index brings it into play: the
       // coverage a part needs to walk its postings alone stays that of an ordinary query (see `coverageNeededFor`).
-      const limits = retrievalLimitsFor(threshold - possibleBonus(query, queryForms));
-      for (const { entityIndex, formIds, scoreBound } of retriever.retrieve(queryForms, limits)) {
-        if (handleEntities.has(entityIndex)) continue;
-        if (scoreBound < limits.minScoreBound) continue;
+      // Retrieval reaches for the lowest threshold in force; each candidate is then held to its own.
+      const bonus = possibleBonus(query, queryForms);
+      const limits = retrievalLimitsFor(policy.lowest - bonus);
+      const retrieval = policy.admitsAll ? limits : { ...limits, admits: policy.admits };
+      for (const { entityIndex, formIds, scoreBound } of retriever.retrieve(queryForms, retrieval)) {
+        if (taken.has(entityIndex)) continue;
+        const entityThreshold = policy.thresholdOf(entityIndex);
+        if (scoreBound < retrievalLimitsFor(entityThreshold - bonus).minScoreBound) continue;
         const entity = entities[entityIndex];
         if (!entity) continue;
         const best = bestNameMatch(entity, { formIds, forms: index.forms }, queryForms, lookups);
         if (!best) continue;
-        const { score, effects, conflicts, scoreWithoutConflicts } = scoreNameMatch(query, entity, best);
+        const { score, effects, conflicts, scoreWithoutConflicts } = scoreNameMatch(query, entity, best, compared(entityIndex));
         // A conflicted candidate is shown (as no match) when its name alone would match: the analyst decides.
-        if (!meetsThreshold(conflicts.length > 0 ? scoreWithoutConflicts : score, threshold)) continue;
+        if (!meetsThreshold(conflicts.length > 0 ? scoreWithoutConflicts : score, entityThreshold)) continue;
         const { features, phrases } = explainNameMatch(best, effects);
-        scored.push({ entityIndex, score, name: best.name, nameScore: best.nameScore, features, phrases, conflicts });
+        scored.push({ entityIndex, score, threshold: entityThreshold, name: best.name, nameScore: best.nameScore, features, phrases, conflicts });
       }
     }
 
     const matches = selectMatches(scored, { threshold, limit }).map((candidate) =>
-      toMatchResult(candidate, entities[candidate.entityIndex] as CanonicalEntity, query, isMatch(candidate, threshold)),
+      toMatchResult(candidate, entities[candidate.entityIndex] as CanonicalEntity, query, isMatch(candidate, candidate.threshold)),
     );
-    return { normalized, matches };
+    return problems.length > 0 ? { normalized, matches, identifierProblems: problems } : { normalized, matches };
   };
 
   return { algorithm: MATCHER_ALGORITHM, stats, match };

@@ -1,6 +1,20 @@
-import type { EntityType } from '../model/entity';
+import type { EntityType, IdentifierScheme } from '../model/entity';
 
-/** What a caller asks the matcher. All qualifiers are optional; they raise or lower a score, never filter alone. */
+/**
+ * An identifier the caller gives: compared with the list identifiers of the same scheme once upper-cased and
+ * stripped of spaces, dashes, dots and slashes (an IMO number as its seven digits, "IMO 9176187" = "9176187").
+ */
+export interface QueryIdentifier {
+  scheme: IdentifierScheme;
+  value: string;
+  /** Issuing country, ISO 3166-1 alpha-2; not given, the value alone decides. */
+  country?: string;
+}
+
+/**
+ * What a caller asks the matcher. All qualifiers are optional; they raise or lower a score, never filter alone. An
+ * IMO number or a passport that agrees decides a match whatever the name (see `score/compare-identifiers.ts`).
+ */
 export interface MatchQuery {
   name: string;
   type?: EntityType | 'any';
@@ -8,6 +22,7 @@ export interface MatchQuery {
   country?: string;
   /** YYYY, YYYY-MM or YYYY-MM-DD */
   birthDate?: string;
+  identifiers?: QueryIdentifier[];
 }
 
 export interface MatchOptions {
@@ -15,6 +30,10 @@ export interface MatchOptions {
   threshold?: number;
   /** Maximum number of matches returned, best first. */
   limit?: number;
+  /** Only entities of these datasets (`CanonicalEntity.dataset`) are candidates; default all. */
+  datasets?: ReadonlySet<string>;
+  /** A threshold per dataset, in place of `threshold` for that dataset's candidates. */
+  thresholds?: Readonly<Record<string, number>>;
 }
 
 export interface MatchExplanation {
@@ -32,8 +51,10 @@ export interface MatchResult {
   entityId: string;
   /** In [0, 1]. */
   score: number;
-  /** score >= the threshold in force. */
+  /** score >= `threshold`, and no conflict. */
   isMatch: boolean;
+  /** The threshold this candidate was judged by: its dataset's (`MatchOptions.thresholds`), else the query's. */
+  threshold: number;
   /** The list name (as displayed) that produced the best score. */
   matchedName: string;
   /**
@@ -47,8 +68,13 @@ export interface MatchResult {
 export interface MatchOutcome {
   /** The normalized forms of the query name the matcher compared (Latin, lower case, one per script reading). */
   normalized: string[];
-  /** Candidates with score >= threshold, best first, at most `limit`. */
+  /** Candidates with score >= their threshold (and conflicted ones whose name alone would match), best first, at most `limit`. */
   matches: MatchResult[];
+  /**
+   * The query identifiers that took no part, each quoting its value and why: "IMO 9176188: check digit does not
+   * agree". Absent when there are none.
+   */
+  identifierProblems?: string[];
 }
 
 /** A matcher bound to one dataset version: built once, queried many times, pure and synchronous. */

@@ -159,15 +159,19 @@ export class SlotTable {
  * Groups entries by key (0 ≤ key < keyCount) in compressed rows (a counting sort): the entries of key k are
  * `order[start[k]]` … `order[start[k + 1] - 1]`, in the order given.
  */
-export function groupByKey(keyCount: number, keys: readonly number[]): { start: Int32Array; order: Int32Array } {
+export function groupByKey(keyCount: number, keys: ArrayLike<number>): { start: Int32Array; order: Int32Array } {
   const start = new Int32Array(keyCount + 1);
-  for (const key of keys) start[key + 1] = (start[key + 1] as number) + 1;
+  for (let entry = 0; entry < keys.length; entry += 1) {
+    const key = keys[entry] as number;
+    start[key + 1] = (start[key + 1] as number) + 1;
+  }
   for (let key = 0; key < keyCount; key += 1) start[key + 1] = (start[key + 1] as number) + (start[key] as number);
   const fill = start.slice(0, keyCount);
   const order = new Int32Array(keys.length);
-  keys.forEach((key, entry) => {
+  for (let entry = 0; entry < keys.length; entry += 1) {
+    const key = keys[entry] as number;
     order[fill[key] as number] = entry;
     fill[key] = (fill[key] as number) + 1;
-  });
+  }
   return { start, order };
 }

@@ -51,6 +51,11 @@ export interface RetrieveOptions {
   minCoverage?: number;
   /** Names whose score bound (see `Candidate.scoreBound`) is below this are not candidates. Default 0. */
   minScoreBound?: number;
+  /**
+   * Only entities this admits are candidates (a screening against some datasets only): applied before the best-voted
+   * names are kept, so the others never take their places. Default: every entity.
+   */
+  admits?: (entityIndex: number) => boolean;
 }
 
 /** One query part resolved against the vocabulary. */
@@ -86,6 +91,7 @@ export class CandidateRetriever {
   retrieve(queryForms: readonly NameForm[], options: RetrieveOptions = {}): Candidate[] {
     const minCoverage = options.minCoverage ?? 0;
     const minScoreBound = options.minScoreBound ?? 0;
+    const admits = options.admits;
     const { vocabulary, formEntity } = this.index;
     const scratch = this.scratch;
     const { slots, bestVotes, bestBound, slotDiscount, topForms } = scratch;
@@ -119,7 +125,9 @@ export class CandidateRetriever {
       this.boundFormsInPlay(queryForm, queryWeight, partWeights.length);
     }
     for (let slot = 1; slot <= slots.count; slot += 1) {
-      if ((bestBound[slot] as number) >= minScoreBound) topForms.offer((bestVotes[slot] as number) * (slotDiscount[slot] as number), slot);
+      if ((bestBound[slot] as number) < minScoreBound) continue;
+      if (admits && !admits(formEntity[slotForm[slot] as number] as number)) continue;
+      topForms.offer((bestVotes[slot] as number) * (slotDiscount[slot] as number), slot);
     }
     const candidates: Array<Candidate & { bounds: number[] }> = [];
     const byEntity = new Map<number, Candidate & { bounds: number[] }>();

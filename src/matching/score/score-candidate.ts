@@ -1,8 +1,9 @@
-import type { CanonicalEntity, EntityName, EntityType } from '../../model/entity';
+import { nameReadingOf, type CanonicalEntity, type EntityName, type EntityType } from '../../model/entity';
 import { compareLegalForms, legalFormLabel } from '../normalize/legal-forms';
 import { compareQualifiers } from '../normalize/organization-words';
 import type { NameForm } from '../normalize/name-forms';
 import type { MatchQuery } from '../types';
+import { isSupportingScheme, IDENTIFIER_SUPPORT_BONUS, NO_IDENTIFIER_EVIDENCE, type IdentifierComparison } from './compare-identifiers';
 import { CONFLICT_PENALTY, patronymicConflict, qualifierConflict, type Conflict } from './conflicts';
 import { scoreNamePair, type NameScore, type NameScoreContext } from './score-name-pair';
 import {
@@ -17,8 +18,9 @@ import {
 
 /**
  * The score of one candidate entity: its best name against the query's forms (`scoreNamePair`), adjusted for the
- * legal forms and the alias's quality, plus what the qualifiers (type, country, date of birth) add or take away,
- * clamped to [0, 1]. An identifier (a handle) scores `HANDLE_SCORE` plus the qualifiers.
+ * legal forms and the alias's quality, plus what the qualifiers (type, country, date of birth, supporting
+ * identifiers) add or take away, clamped to [0, 1]. An identifier (a handle) scores `HANDLE_SCORE` plus the
+ * qualifiers; an IMO number or passport that agrees makes the score 1 whatever the name (`scoreIdentifierMatch`).
  */
 
 /** A matching low-quality UN alias (a.k.a. of low quality) counts less than a good one. */
@@ -112,14 +114,16 @@ export function aliasQualityEffect(name: EntityName): number {
 }
 
 /**
- * The most the qualifiers this query carries (country, date of birth, a legal form) can add to a name score: a
- * candidate needs a name score of the threshold less this to be a match (see `retrievalLimitsFor`).
+ * The most the qualifiers this query carries (country, date of birth, a legal form, a supporting identifier) can add
+ * to a name score: a candidate needs a name score of the threshold less this to be a match (see
+ * `retrievalLimitsFor`). An identifier that decides a match needs no name: it is looked up, not retrieved.
  */
 export function possibleBonus(query: MatchQuery, queryForms: readonly NameForm[]): number {
   let bonus = 0;
   if (query.country) bonus += COUNTRY_AGREEMENT_BONUS;
   if (query.birthDate) bonus += BIRTH_DATE_AGREEMENT_BONUS;
   if (queryForms.some((form) => form.legalForms.length > 0)) bonus += LEGAL_FORM_AGREEMENT_BONUS;
+  if (query.identifiers?.some((identifier) => isSupportingScheme(identifier.scheme))) bonus += IDENTIFIER_SUPPORT_BONUS;
   return bonus;
 }
 
@@ -134,7 +138,7 @@ function qualifierEffects(query: MatchQuery, entity: CanonicalEntity, matchedFor
   const queryType = queryTypeFor(query, matchedForm);
   const type = typeAgreement(queryType.type, entity.type);
   const typeEffect =
-    queryType.inferred && type.value === TYPE_CONFLICT_PENALTY
+    queryType.inferred && type.value < 0
       ? { value: type.value * INFERRED_TYPE_FACTOR, phrase: `${type.phrase ?? ''} (inferred from legal form)` }
       : type;
   return {
@@ -150,8 +154,8 @@ export type ListLookups = Pick<NameScoreContext, 'variantsOf' | 'isCommonFamilyN
 /** What the name score needs to know of the list entity (see `NameScoreContext`). */
 export function nameScoreContext(entity: CanonicalEntity, lookups: ListLookups): NameScoreContext {
   return {
-    listIsPerson: entity.type === 'person',
-    listIsOrganization: entity.type !== 'person',
+    listIsPerson: nameReadingOf(entity.type) === 'person',
+    listIsOrganization: nameReadingOf(entity.type) === 'organization',
     listIsKorean: isKoreanEntity(entity),
     variantsOf: lookups.variantsOf,
     isCommonFamilyName: lookups.isCommonFamilyName,
@@ -160,7 +164,7 @@ export function nameScoreContext(entity: CanonicalEntity, lookups: ListLookups):
 
 /** The candidate's names to score: ids into `forms`, the forms of every list name. */
 export interface CandidateNames {
-  formIds: readonly number[];
+  formIds: Iterable<number>;
   forms: readonly ListNameForm[];
 }
 
@@ -258,23 +262,84 @@ export interface CandidateScore {
   scoreWithoutConflicts: number;
 }
 
-/** A name's (or handle's) score with the qualifiers' effects added and their conflicts joined to the name's. */
-function withQualifiers(nameScore: number, nameConflicts: readonly Conflict[], effects: QualifierEffects): CandidateScore {
-  let score = nameScore;
-  const conflicts = [...nameConflicts];
-  for (const [feature, effect] of Object.entries(effects)) {
-    score += effect.value;
-    if (effect.conflict) conflicts.push({ feature, phrase: effect.phrase ?? feature });
-  }
-  return { score: clamp01(score), effects, conflicts, scoreWithoutConflicts: clamp01(score - conflicts.length * CONFLICT_PENALTY) };
+/**
+ * The qualifiers' effects and, when the query gives identifiers, theirs: `identifierAgreement` (the supporting
+ * bonus) and `identifierConflict` (`CONFLICT_PENALTY` per contradicting scheme, each conflict listed apart).
+ */
+function allEffects(query: MatchQuery, entity: CanonicalEntity, matchedForm: NameForm | null, identifiers: IdentifierComparison): QualifierEffects {
+  const effects = qualifierEffects(query, entity, matchedForm);
+  if (!identifiers.asked) return effects;
+  return {
+    ...effects,
+    identifierAgreement: identifiers.support,
+    // 0, not -0, when nothing contradicts.
+    identifierConflict: { value: identifiers.conflicts.length > 0 ? identifiers.conflicts.length * CONFLICT_PENALTY : 0, phrase: null },
+  };
 }
 
-/** A candidate's score: its best name's, plus the qualifiers' effects (returned for the explanation), in [0, 1]. */
-export function scoreNameMatch(query: MatchQuery, entity: CanonicalEntity, best: BestNameMatch): CandidateScore {
-  return withQualifiers(best.score, best.conflicts, qualifierEffects(query, entity, best.nameScore.queryForm));
+/** The conflicts the effects mark (a birth year far off), after `conflicts` (each costs `CONFLICT_PENALTY`, already in its effect). */
+function withMarkedConflicts(conflicts: readonly Conflict[], effects: QualifierEffects): Conflict[] {
+  const all = [...conflicts];
+  for (const [feature, effect] of Object.entries(effects)) {
+    if (effect.conflict) all.push({ feature, phrase: effect.phrase ?? feature });
+  }
+  return all;
+}
+
+/** A name's (or handle's) score with the effects added and their conflicts joined to the name's and identifiers'. */
+function withQualifiers(nameScore: number, conflicts: readonly Conflict[], effects: QualifierEffects): CandidateScore {
+  let score = nameScore;
+  for (const effect of Object.values(effects)) score += effect.value;
+  const all = withMarkedConflicts(conflicts, effects);
+  return { score: clamp01(score), effects, conflicts: all, scoreWithoutConflicts: clamp01(score - all.length * CONFLICT_PENALTY) };
+}
+
+/**
+ * A candidate's score: its best name's, plus the qualifiers' and supporting identifiers' effects (returned for the
+ * explanation), in [0, 1]; a contradicting identifier is a conflict.
+ */
+export function scoreNameMatch(
+  query: MatchQuery,
+  entity: CanonicalEntity,
+  best: BestNameMatch,
+  identifiers: IdentifierComparison = NO_IDENTIFIER_EVIDENCE,
+): CandidateScore {
+  const effects = allEffects(query, entity, best.nameScore.queryForm, identifiers);
+  return withQualifiers(best.score, [...best.conflicts, ...identifiers.conflicts], effects);
 }
 
 /** The score of an entity whose identifier the query is: `HANDLE_SCORE` plus the qualifiers' effects, in [0, 1]. */
-export function scoreHandleMatch(query: MatchQuery, entity: CanonicalEntity): CandidateScore {
-  return withQualifiers(HANDLE_SCORE, [], qualifierEffects(query, entity, null));
+export function scoreHandleMatch(
+  query: MatchQuery,
+  entity: CanonicalEntity,
+  identifiers: IdentifierComparison = NO_IDENTIFIER_EVIDENCE,
+): CandidateScore {
+  return withQualifiers(HANDLE_SCORE, identifiers.conflicts, allEffects(query, entity, null, identifiers));
+}
+
+/** The score of a candidate an identifier decides, with what the identifier adds (`lift`). */
+export interface IdentifierDecidedScore extends CandidateScore {
+  /** What the deciding identifier adds to the rest of the score to make it 1 (0 when the rest reaches 1 already). */
+  lift: number;
+}
+
+/**
+ * The score of a candidate whose IMO number or passport agrees (`identifiers.deciding` set): 1, whatever its best
+ * name (`best`, null when no name compares) says, conflicts of the names included (a ship is renamed, a name
+ * misspelt; the number stays); what contradicts the candidate other than its names (another identifier of a
+ * conflicting scheme, a birth year far off) is still a conflict and takes its `CONFLICT_PENALTY` off the 1.
+ */
+export function scoreIdentifierMatch(
+  query: MatchQuery,
+  entity: CanonicalEntity,
+  best: BestNameMatch | null,
+  identifiers: IdentifierComparison,
+): IdentifierDecidedScore {
+  const effects = allEffects(query, entity, best?.nameScore.queryForm ?? null, identifiers);
+  const conflicts = withMarkedConflicts(identifiers.conflicts, effects);
+  const conflictCost = conflicts.length * CONFLICT_PENALTY;
+  let rest = (best?.score ?? 0) - conflictCost;
+  for (const effect of Object.values(effects)) rest += effect.value;
+  const lift = Math.max(0, 1 - rest);
+  return { score: clamp01(rest + lift + conflictCost), effects, conflicts, scoreWithoutConflicts: clamp01(rest + lift), lift };
 }

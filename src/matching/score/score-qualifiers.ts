@@ -51,12 +51,28 @@ export const BIRTH_YEARS_APART_FOR_CONFLICT = 5;
 export const APPROXIMATE_YEAR_TOLERANCE = 2;
 
 /**
- * Type agreement: a conflict only when both the query's type and the entity's type are known and differ.
- * `queryType` may be inferred (a legal form makes the query an organization).
+ * An organization against a vessel or an aircraft (either way round): a slight doubt, not another kind of thing.
+ * Banks and registries often type a ship as an organization (their forms know persons and organizations only), and
+ * a single-ship company bears its ship's name; so it costs about what another country does (-0.04), far less than a
+ * person against an organization (`TYPE_CONFLICT_PENALTY`), and an exact name stays a match.
+ */
+export const CRAFT_AS_ORGANIZATION_PENALTY = -0.03;
+
+/** Craft: what is named like an organization but is a vehicle, typed as an organization by forms that know no better. */
+const CRAFT_TYPES: ReadonlySet<EntityType> = new Set(['vessel', 'aircraft']);
+
+/**
+ * Type agreement: a penalty only when both the query's type and the entity's type are known and differ:
+ * `CRAFT_AS_ORGANIZATION_PENALTY` between an organization and a vessel or an aircraft, `TYPE_CONFLICT_PENALTY` for
+ * any other two types (a person against anything else, a vessel against an aircraft). `queryType` may be inferred
+ * (a legal form makes the query an organization).
  */
 export function typeAgreement(queryType: EntityType | 'any' | undefined, entityType: EntityType): QualifierEffect {
   if (queryType === undefined || queryType === 'any' || queryType === entityType) return NO_EFFECT;
-  return { value: TYPE_CONFLICT_PENALTY, phrase: `type differs (${queryType} vs ${entityType})` };
+  const phrase = `type differs (${queryType} vs ${entityType})`;
+  const craftAsOrganization =
+    (queryType === 'organization' && CRAFT_TYPES.has(entityType)) || (entityType === 'organization' && CRAFT_TYPES.has(queryType));
+  return { value: craftAsOrganization ? CRAFT_AS_ORGANIZATION_PENALTY : TYPE_CONFLICT_PENALTY, phrase };
 }
 
 /** Country agreement against the entity's countries and nationalities (ISO alpha-2, case-insensitive). */
