@@ -13,7 +13,9 @@ import { dispositionRoutes } from '../screening/disposition-routes';
 import { enqueueWebhookEvent } from '../webhooks/webhook-repository';
 import { datasetRoutes, datasetUploadRoutes } from '../datasets/dataset-routes';
 import { keyRoutes } from '../auth/key-routes';
+import { whoamiRoutes } from '../auth/whoami-routes';
 import { webhookRoutes } from '../webhooks/webhook-routes';
+import { consoleRoutes } from './console-routes';
 import { opsRoutes } from './ops-routes';
 import { referenceRoutes } from '../reference/reference-routes';
 import { screeningRoutes } from '../screening/screening-routes';
@@ -98,6 +100,7 @@ export function createApp(context: AppContext): Express {
   app.use(requireJsonBody);
   app.use(express.json({ limit: config.BODY_LIMIT, strict: true }));
   app.use(opsRoutes(context, metrics));
+  app.use(consoleRoutes()); // the analyst console at /console (static files from dist/console)
   app.use(screeningRoutes(context.screening, context.auth));
   app.use(referenceRoutes(context.reference, context.auth));
   app.use(datasetRoutes(context));
@@ -109,6 +112,7 @@ export function createApp(context: AppContext): Express {
   );
   app.use(auditRoutes(context.audit, context.auth));
   app.use(keyRoutes(context.keys, context.auth));
+  app.use(whoamiRoutes(context.database.db, context.auth, { production: config.NODE_ENV === 'production' }));
   app.use(webhookRoutes(context.webhooks, context.auth));
   app.use(notFoundHandler);
   app.use(createErrorHandler({ logRequests: config.LOG_REQUESTS }));

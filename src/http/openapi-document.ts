@@ -4,6 +4,7 @@ import { createDocument } from 'zod-openapi';
 import { auditOperations } from '../audit/audit-routes';
 import { datasetOperations } from '../datasets/dataset-routes';
 import { keyOperations } from '../auth/key-routes';
+import { whoamiOperations } from '../auth/whoami-routes';
 import { webhookCallbacks, webhookOperations } from '../webhooks/webhook-routes';
 import { PROJECT_ROOT } from '../config';
 import { jobOperations } from '../jobs/job-routes';
@@ -61,6 +62,7 @@ export function buildOpenApiDocument() {
       ...dispositionOperations,
       ...auditOperations,
       ...keyOperations,
+      ...whoamiOperations,
       ...webhookOperations,
       ...opsOperations,
     },
