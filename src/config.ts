@@ -26,6 +26,12 @@ const booleanFromEnv = z
  */
 const byteSize = z.string().regex(/^\d+(b|kb|mb|gb)?$/i, 'a size in bytes, or like 100mb');
 
+/** LIST_THRESHOLDS as a map from dataset id to threshold. */
+export function listThresholds(config: Pick<Config, 'LIST_THRESHOLDS'>): Record<string, number> {
+  const pairs = config.LIST_THRESHOLDS.split(',').map((pair) => pair.trim()).filter((pair) => pair.length > 0);
+  return Object.fromEntries(pairs.map((pair) => pair.split('=').map((part) => part.trim())).map(([id, value]) => [id as string, Number(value)]));
+}
+
 export const configSchema = z.object({
   // production | development | test. Production refuses unsafe defaults.
   NODE_ENV: z.enum(['production', 'development', 'test']).default('development'),
@@ -54,6 +60,17 @@ export const configSchema = z.object({
   DATA_DIR: z.string().default(path.join(PROJECT_ROOT, 'data')),
   // UN list file a new database starts from (relative to DATA_DIR or absolute); later versions come by upload or fetch.
   UN_LIST_FILE: z.string().default('un/consolidated-2026-02-27.xml'),
+  // OFAC SDN list (legacy CSV folder: sdn.csv, alt.csv, add.csv, metadata.json) a new database starts from, relative
+  // to DATA_DIR or absolute; empty: the SDN list is switched off (not loaded, not screened, out of /v1/datasets).
+  OFAC_SDN_DIR: z.string().default('ofac/2023-12-28'),
+  // UK consolidated list (OFSI XLSX or CSV) a new database starts from; empty: the UK list is switched off.
+  UK_LIST_FILE: z.string().default('uk/2025-04-14/ConList.xlsx'),
+  // Per-list match thresholds, e.g. "ofac-sdn=0.85,uk-sanctions=0.85"; a list not named uses the request's threshold
+  // (or the default). A request's own `threshold` applies to every list.
+  LIST_THRESHOLDS: z
+    .string()
+    .regex(/^\s*$|^\s*[a-z][a-z0-9-]*\s*=\s*(0(\.\d+)?|1(\.0+)?)\s*(,\s*[a-z][a-z0-9-]*\s*=\s*(0(\.\d+)?|1(\.0+)?)\s*)*$/, 'comma-separated list=threshold pairs, e.g. ofac-sdn=0.85,uk-sanctions=0.85')
+    .default(''),
   // Where the UN list is fetched on a schedule; unset: no scheduled fetch. The UN's own address is
   // https://scsanctions.un.org/resources/xml/en/consolidated.xml
   UN_LIST_URL: z.url().optional(),

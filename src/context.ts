@@ -11,14 +11,14 @@ import { pruneScreenings } from './audit/audit-repository';
 import { countActiveKeys } from './auth/api-key-repository';
 import { createAuth, type Auth } from './auth/auth-middleware';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { sizeInBytes, type Config } from './config';
+import { listThresholds, sizeInBytes, type Config } from './config';
 import { migrateToLatest, openConfiguredDatabase, type DatabaseHandle } from './db/database';
 import { isDatabaseUnavailable } from './db/database-errors';
 import type { DataSnapshot } from './datasets/load-snapshot';
 import { createImporters, type DatasetImporter } from './datasets/dataset-importers';
 import { createDatasetService, type DatasetService } from './datasets/dataset-service';
 import { SnapshotStore } from './datasets/snapshots';
-import { syncBundledDatasets } from './datasets/sync-bundled';
+import { configuredLists, syncBundledDatasets } from './datasets/sync-bundled';
 import { createJobService, type JobService } from './jobs/job-service';
 import { createReferenceService, type ReferenceService } from './reference/reference-service';
 import { runNowAndEvery } from './shared/every';
@@ -78,7 +78,7 @@ export async function createContext(config: Config, overrides: ContextOverrides 
   const log = overrides.log ?? pino({ level: config.LOG_LEVEL, base: { service: 'sanctions-screening' } });
   const database = overrides.database ?? (await openConfiguredDatabase(config, log.child({ component: 'database' })));
   const production = config.NODE_ENV === 'production';
-  const snapshots = new SnapshotStore(database.longDb, log.child({ component: 'datasets' }));
+  const snapshots = new SnapshotStore(database.longDb, log.child({ component: 'datasets' }), { listThresholds: listThresholds(config) });
   // Ready once prepare() has finished (the job queue started too), not as soon as the first snapshot is built.
   let prepared = false;
   const data: AppContext['data'] = {
@@ -152,7 +152,21 @@ export async function createContext(config: Config, overrides: ContextOverrides 
     metrics,
     screening,
     monitoring: monitoringService,
-    reference: createReferenceService(database.db),
+    reference: createReferenceService(database.db, (entityId) => {
+      const snapshot = snapshots.current();
+      if (!snapshot) return undefined;
+      const id = snapshot.subjects.subjectOf(entityId);
+      const members = snapshot.subjects.membersOf(id);
+      if (members.length < 2) return undefined;
+      return {
+        id,
+        members: members.map((memberId) => {
+          const member = snapshot.entities.get(memberId);
+          return { entityId: memberId, dataset: member?.dataset ?? '', name: member?.primaryName ?? memberId };
+        }),
+        links: [...snapshot.subjects.linksOf(id)],
+      };
+    }),
     auth: createAuth(database.db, {
       production,
       rateLimit: { windowMs: config.RATE_LIMIT_WINDOW_MS, max: config.RATE_LIMIT_MAX },
@@ -175,10 +189,9 @@ export async function createContext(config: Config, overrides: ContextOverrides 
         if (keys === 0) {
           log.warn('NO API KEYS EXIST: the service is OPEN, every request is allowed without a key (development only; create a key to close it)');
         }
-        for (const [id, importer] of await createImporters(config.DATA_DIR)) importers.set(id, importer);
-        const unImporter = importers.get('un');
-        if (!unImporter) throw new Error('no importer for the UN list');
-        await syncBundledDatasets(database.longDb, { dataDir: config.DATA_DIR, unListFile: config.UN_LIST_FILE, log, unImporter });
+        const { lists, switchedOff } = configuredLists(config, await createImporters(config.DATA_DIR));
+        for (const list of lists) importers.set(list.importer.datasetId, list.importer);
+        await syncBundledDatasets(database.longDb, { dataDir: config.DATA_DIR, log, lists, switchedOff });
         await snapshots.refresh();
         const snapshot = snapshots.current();
         if (!snapshot) throw new Error('no dataset version is current after loading the bundled data');

@@ -5,6 +5,7 @@ import { createContext, type AppContext } from '../src/context';
 import { openDatabase } from '../src/db/database';
 import { createApp } from '../src/http/app';
 import { buildOpenApiDocument } from '../src/http/openapi-document';
+import { FURTHER_LISTS_OFF } from './helpers/test-app';
 
 /**
  * The router and the OpenAPI document describe the same API: every path, method and path parameter the service
@@ -65,7 +66,7 @@ let app: Express;
 beforeAll(async () => {
   // Routes are registered when the app is built; no data needs loading to walk them.
   const database = await openDatabase({ pgliteDataDir: 'memory://' });
-  context = await createContext(loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }), { database, log: pino({ level: 'silent' }) });
+  context = await createContext(loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...FURTHER_LISTS_OFF }), { database, log: pino({ level: 'silent' }) });
   app = createApp(context);
 });
 

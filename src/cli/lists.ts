@@ -7,7 +7,12 @@ import type { z } from 'zod';
 import type { ChangeFeedSchema, DatasetVersionPageSchema, ImportResultSchema } from '../datasets/dataset-schemas';
 
 // What an upload is sent as, by the file's extension; `.gz` after one of these sends it gzipped.
-const CONTENT_TYPES: Readonly<Record<string, string>> = { '.xml': 'application/xml' };
+const CONTENT_TYPES: Readonly<Record<string, string>> = {
+  '.xml': 'application/xml', // the UN list
+  '.zip': 'application/zip', // the OFAC SDN legacy CSV files, zipped
+  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', // the UK list, OFSI's XLSX
+  '.csv': 'text/csv', // the UK list, OFSI's ConList.csv
+};
 // A version is its sha256; a prefix this long (or longer) is enough to name one among a dataset's versions.
 const VERSION_PREFIX_MIN = 6;
 // How versions are shown: as long a prefix as the service's own messages use.
@@ -23,13 +28,15 @@ const USAGE = `usage: npm run lists -- <command> <dataset> [options]
        npx sanctions-screening lists <command> <dataset> [options]
 
 commands:
-  import <dataset> <file>   upload a new version of a list: the file as published (.xml, or .xml.gz sent gzipped)
+  import <dataset> <file>   upload a new version of a list: the file as published (un: .xml; ofac-sdn: a .zip of
+                            its CSV files; uk-sanctions: .xlsx or .csv; any of them .gz to send it gzipped)
   versions <dataset>        every version the service keeps, newest first; * marks the one in force
   changes <dataset>         what changed between two versions (default: the current one against the one it replaced)
 
   --url <url>       the service (default: $SCREENING_URL or http://127.0.0.1:3000)
   --key <key>       API key (default: $SCREENING_API_KEY; none in open development mode): import needs the admin
                     scope, versions and changes the read scope
+  --source-date <YYYY-MM-DD>  import: the publication date, for a list file that carries none (OFAC legacy CSV)
   --force           import: accept a version the gates refuse (older than the one in force, an old version again,
                     more than 20 % of the entries dropped); never a file that does not parse or fails the checks
   --from <version>  changes: the older version (a prefix of at least ${VERSION_PREFIX_MIN} characters, as versions prints it, will do)
@@ -54,6 +61,7 @@ interface Options {
   url: string;
   key: string | undefined;
   force: boolean;
+  sourceDate: string | undefined;
   from: string | undefined;
   to: string | undefined;
   limit: number;
@@ -83,6 +91,7 @@ function parseOptions(argv: string[], env: Io['env']): Options | 'help' {
         url: { type: 'string' },
         key: { type: 'string' },
         force: { type: 'boolean', default: false },
+        'source-date': { type: 'string' },
         from: { type: 'string' },
         to: { type: 'string' },
         limit: { type: 'string' },
@@ -103,6 +112,10 @@ function parseOptions(argv: string[], env: Io['env']): Options | 'help' {
   if (command === 'import' && file === undefined) throw usageError('import needs the list file');
   if (rest.length > 0) throw usageError(`unexpected argument "${rest[0]}"`);
   if (values.force && command !== 'import') throw usageError('--force is for import');
+  const sourceDate = values['source-date'];
+  if (sourceDate !== undefined && (command !== 'import' || !/^\d{4}-\d{2}-\d{2}$/.test(sourceDate))) {
+    throw usageError('--source-date is for import, as YYYY-MM-DD');
+  }
   if ((values.from !== undefined || values.to !== undefined || values.limit !== undefined) && command !== 'changes') {
     throw usageError('--from, --to and --limit are for changes');
   }
@@ -120,6 +133,7 @@ function parseOptions(argv: string[], env: Io['env']): Options | 'help' {
     url: serviceUrl(values.url, env),
     key: values.key ?? env.SCREENING_API_KEY,
     force: values.force,
+    sourceDate,
     from: values.from,
     to: values.to,
     limit,
@@ -181,7 +195,8 @@ async function importFile(service: Service, options: Options): Promise<ImportRes
   await fs.promises.access(file, fs.constants.R_OK).catch(() => {
     throw new CliError(`cannot read ${file}`);
   });
-  const response = await send(service, `/v1/datasets/${options.dataset}/versions${options.force ? '?force=true' : ''}`, {
+  const query = new URLSearchParams({ ...(options.force ? { force: 'true' } : {}), ...(options.sourceDate !== undefined ? { sourceDate: options.sourceDate } : {}) }).toString();
+  const response = await send(service, `/v1/datasets/${options.dataset}/versions${query === '' ? '' : `?${query}`}`, {
     method: 'POST',
     headers: { 'Content-Type': upload.contentType, ...(upload.contentEncoding ? { 'Content-Encoding': upload.contentEncoding } : {}) },
     body: Readable.toWeb(fs.createReadStream(file)) as ReadableStream,

@@ -1,5 +1,8 @@
 import { HttpError, type FieldProblem } from '../shared/errors';
 import type { LoadedDataset } from '../model/entity';
+import { ListFileStructureError } from '../lists/list-file-error';
+import { OFAC_DATASET_ID, readOfacSdnZip } from '../lists/ofac';
+import { readUkConsolidatedList, UK_DATASET_ID } from '../lists/uk';
 import { checkListStructure } from '../lists/un/check-list-structure';
 import { readResolutionTexts, readUnConsolidatedList } from '../lists/un/load-un-list';
 import { UN_DATASET_ID } from '../lists/un/map-un-entity';
@@ -17,9 +20,14 @@ export interface DatasetImporter {
   readonly contentTypes: readonly string[];
   /**
    * Checks one file in full and maps it. Throws `DatasetFileRefusedError` when the file cannot be parsed or fails
-   * the structural check; never returns a partial dataset.
+   * the structural check; never returns a partial dataset (rows it cannot read are reported in `skippedRows`).
    */
-  read(bytes: Uint8Array): LoadedDataset;
+  read(bytes: Uint8Array, options?: ReadOptions): LoadedDataset | Promise<LoadedDataset>;
+}
+
+export interface ReadOptions {
+  /** The publication date, for a format that does not carry one (the OFAC legacy CSV): YYYY-MM-DD. */
+  sourceDate?: string;
 }
 
 /** A file refused before anything changed: it does not parse, fails the structural check, or a gate refused it. */
@@ -55,8 +63,34 @@ export function unListImporter(resolutions: ResolutionTexts): DatasetImporter {
   };
 }
 
+/** A list reader's refusal of a file's structure, as the API's 422. */
+async function refusingBadStructure(read: () => LoadedDataset | Promise<LoadedDataset>): Promise<LoadedDataset> {
+  try {
+    return await read();
+  } catch (error) {
+    if (!(error instanceof ListFileStructureError)) throw error;
+    throw new DatasetFileRefusedError(error.message, error.problems.slice(0, MAX_PROBLEMS_REPORTED));
+  }
+}
+
+/** The US Treasury OFAC SDN list, legacy CSV: a zip of sdn.csv (alt.csv, add.csv, sdn_comments.csv, metadata.json). */
+export const ofacSdnImporter: DatasetImporter = {
+  datasetId: OFAC_DATASET_ID,
+  importerVersion: '1',
+  contentTypes: ['application/zip', 'application/x-zip-compressed'],
+  read: (bytes, options = {}) => refusingBadStructure(() => readOfacSdnZip(bytes, options.sourceDate !== undefined ? { sourceDate: options.sourceDate } : {})),
+};
+
+/** The UK consolidated list of financial sanctions targets (OFSI): its XLSX export or its CSV. */
+export const ukSanctionsImporter: DatasetImporter = {
+  datasetId: UK_DATASET_ID,
+  importerVersion: '1',
+  contentTypes: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv'],
+  read: (bytes) => refusingBadStructure(() => readUkConsolidatedList(bytes)),
+};
+
 /** Every dataset whose versions arrive as files, by id, reading what they need from the data directory. */
 export async function createImporters(dataDir: string): Promise<Map<string, DatasetImporter>> {
   const un = unListImporter(await readResolutionTexts(dataDir));
-  return new Map([[un.datasetId, un]]);
+  return new Map([un, ofacSdnImporter, ukSanctionsImporter].map((importer) => [importer.datasetId, importer]));
 }

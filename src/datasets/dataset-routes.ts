@@ -64,9 +64,14 @@ export function datasetUploadRoutes(context: AppContext): Router {
     .post(...admin, async (req, res) => {
       req.setTimeout(UPLOAD_IDLE_TIMEOUT_MS);
       const { id } = parseRequest(DatasetIdParamsSchema, req.params, 'path');
-      const { force } = parseRequest(ImportQuerySchema, req.query, 'query');
+      const { force, sourceDate } = parseRequest(ImportQuerySchema, req.query, 'query');
       const file = await readUpload(req, context.datasets.contentTypesOf(id), limit);
-      const result = await context.datasets.importFile(id, file, { force: force ?? false, importedBy: req.auth?.keyId ?? null, trigger: 'upload' });
+      const result = await context.datasets.importFile(id, file, {
+        force: force ?? false,
+        importedBy: req.auth?.keyId ?? null,
+        trigger: 'upload',
+        ...(sourceDate !== undefined ? { sourceDate } : {}),
+      });
       if (result.status === 'refused' || result.status === 'failed') {
         const status = result.status === 'refused' ? 422 : 500;
         throw new HttpError(status, 'dataset-version-refused', 'Dataset version refused', `import ${result.id}: ${result.reason ?? result.status}`, {
@@ -84,6 +89,7 @@ export function datasetUploadRoutes(context: AppContext): Router {
         changes: result.status === 'accepted' ? result.changes : null,
         switched: result.switched,
         reason: result.reason,
+        skippedRows: result.skippedRows,
       });
     })
     .get(...read, async (req, res) => {

@@ -14,7 +14,19 @@ export const ImportQuerySchema = z.strictObject({
   force: z.enum(['true', 'false']).transform((value) => value === 'true').optional().meta({
     description: 'Accept a version the gates refuse: one dropping more than 20 % of the entries, one older than the version in force, or an old version again. Never passes a file that does not parse or fails the structural check.',
   }),
+  sourceDate: z.iso.date().optional().meta({
+    description: "The list's publication date (YYYY-MM-DD), for a format that carries none (the OFAC legacy CSV; a `metadata.json` in the zip may give it instead). Overrides the file's own.",
+    example: '2023-12-28',
+  }),
 });
+
+export const SkippedRowSchema = z
+  .object({
+    file: z.string().optional().meta({ description: 'The file within the upload, e.g. `alt.csv`.' }),
+    line: z.number().int().meta({ description: '1-based line (CSV) or row (XLSX).' }),
+    message: z.string(),
+  })
+  .meta({ id: 'SkippedRow', description: 'A row that could not be read: skipped, and the rest of the file imported.' });
 
 export const PageQuerySchema = z.strictObject({ limit: limitParam, cursor: cursorParam });
 
@@ -44,6 +56,7 @@ export const ImportResultSchema = z
     changes: ChangeCountsSchema.nullable().meta({ description: 'Against the version it replaced; null when unchanged.' }),
     switched: z.boolean().meta({ description: 'True once the replica that answered screens against the new version; the others follow within DATASET_POLL_INTERVAL_MS plus one build.' }),
     reason: z.string().nullable(),
+    skippedRows: z.array(SkippedRowSchema).meta({ description: 'Rows that could not be read, each with its file and line: skipped, the rest imported. Also in the import log.' }),
   })
   .meta({ id: 'DatasetImportResult' });
 
@@ -71,7 +84,7 @@ export const DatasetImportSchema = z
     id: z.string(),
     status: z.enum(['accepted', 'unchanged', 'refused', 'failed']),
     reason: z.string().nullable(),
-    problems: z.array(z.string()).meta({ description: 'What the structural check found, each naming the record and element.' }),
+    problems: z.array(z.string()).meta({ description: 'What the structural check found, each naming the record and element; and the rows skipped ("skipped alt.csv line 12: …").' }),
     trigger: z.enum(['bundled', 'upload', 'schedule', 'remap']),
     importedBy: z.string().nullable(),
     forced: z.boolean(),

@@ -65,7 +65,7 @@ export function createDatasetService(deps: DatasetServiceDeps) {
   async function importFile(
     datasetId: string,
     file: UploadedFile,
-    options: { force: boolean; importedBy: string | null; trigger: ImportTrigger },
+    options: { force: boolean; importedBy: string | null; trigger: ImportTrigger; sourceDate?: string },
   ): Promise<ImportResult> {
     const importer = importerOf(datasetId);
     const outcome = await importDatasetVersion(db, {
@@ -78,7 +78,7 @@ export function createDatasetService(deps: DatasetServiceDeps) {
       sha256: createHash('sha256').update(file.bytes).digest('hex'),
       byteCount: file.bytes.byteLength,
       // The CPU work runs in threads, so screenings keep their answers coming meanwhile.
-      read: () => readInThread(datasetId, deps.dataDir, file.bytes),
+      read: () => readInThread(datasetId, deps.dataDir, file.bytes, options.sourceDate !== undefined ? { sourceDate: options.sourceDate } : {}),
       changeSet: changeSetInThread,
       file: { contentType: file.contentType, bytes: file.bytes },
     });

@@ -19,7 +19,7 @@ async function run(request: ImportThreadRequest): Promise<ImportThreadReply> {
   const importer = (await createImporters(request.dataDir)).get(request.datasetId);
   if (!importer) return { ok: false, message: `no importer for dataset "${request.datasetId}"` };
   try {
-    return { ok: true, value: importer.read(request.bytes) };
+    return { ok: true, value: await importer.read(request.bytes, request.options) };
   } catch (error) {
     if (error instanceof DatasetFileRefusedError) return { ok: false, refused: { message: error.message, problems: error.problems }, message: error.message };
     throw error;

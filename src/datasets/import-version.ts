@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { ChangeCounts, Database, ImportStatus, ImportTrigger } from '../db/schema';
-import { paragraphIdOf, type CanonicalEntity, type Citation, type LoadedDataset } from '../model/entity';
+import { paragraphIdOf, type CanonicalEntity, type Citation, type LoadedDataset, type SkippedRow } from '../model/entity';
 import type { FieldProblem } from '../shared/errors';
 import { computeChangeSet, summarizeChangeSet, type ChangeSet } from './change-set';
 import { DatasetFileRefusedError } from './dataset-importers';
@@ -49,6 +49,13 @@ export interface ImportOutcome {
   forced: boolean;
   /** An accepted version's whole change set, for what follows the import (monitoring); not part of any answer. */
   changeSet?: ChangeSet;
+  /** Rows of the file that could not be read: reported with their line and skipped (the rest was imported). */
+  skippedRows: SkippedRow[];
+}
+
+/** How a skipped row reads in the import log: "alt.csv line 12: …". */
+export function describeSkippedRow(row: SkippedRow): string {
+  return `${row.file !== undefined ? `${row.file} ` : ''}line ${row.line}: ${row.message}`;
 }
 
 /**
@@ -73,6 +80,7 @@ export async function importDatasetVersion(db: Kysely<Database>, input: ImportIn
     changes: null,
     problems: [],
     reason: null,
+    skippedRows: [],
   } satisfies Omit<ImportOutcome, 'status'>;
   const record = (outcome: ImportOutcome, buildMs: number | null = null) => ({
     id,
@@ -81,7 +89,7 @@ export async function importDatasetVersion(db: Kysely<Database>, input: ImportIn
     finished_at: new Date().toISOString(),
     status: outcome.status,
     reason: outcome.reason,
-    problems: outcome.problems.map((p) => `${p.path}: ${p.message}`),
+    problems: [...outcome.problems.map((p) => `${p.path}: ${p.message}`), ...outcome.skippedRows.map((row) => `skipped ${describeSkippedRow(row)}`)],
     trigger: input.trigger,
     imported_by: input.importedBy,
     forced: input.force,
@@ -118,7 +126,14 @@ export async function importDatasetVersion(db: Kysely<Database>, input: ImportIn
     for (let attempt = 1; ; attempt += 1) {
       const current = await findCurrentVersion(db, dataset.id);
       const version = dataset.contentHash;
-      const described = { ...base, version, sourceDate: dataset.sourceDate, entityCount: dataset.entities.length, previousVersion: current?.version ?? null };
+      const described = {
+        ...base,
+        version,
+        sourceDate: dataset.sourceDate,
+        entityCount: dataset.entities.length,
+        previousVersion: current?.version ?? null,
+        skippedRows: dataset.skippedRows ?? [],
+      };
       const finish = async (outcome: ImportOutcome, trx: Kysely<Database> = db) => {
         await insertImport(trx, record(outcome, readMs));
         return outcome;

@@ -2,10 +2,10 @@ import type { ChangeCounts } from '../db/schema';
 import type { CanonicalEntity, LoadedDataset } from '../model/entity';
 import { runInThread, type ThreadReply } from '../shared/run-in-thread';
 import type { ChangeSet } from './change-set';
-import { DatasetFileRefusedError } from './dataset-importers';
+import { DatasetFileRefusedError, type ReadOptions } from './dataset-importers';
 
 export type ImportThreadRequest =
-  | { kind: 'read'; datasetId: string; dataDir: string; bytes: Uint8Array }
+  | { kind: 'read'; datasetId: string; dataDir: string; bytes: Uint8Array; options: ReadOptions }
   | { kind: 'change-set'; before: readonly CanonicalEntity[]; after: readonly CanonicalEntity[] };
 
 export type ImportThreadReply = ThreadReply<LoadedDataset | ChangeCounts | ChangeSet>;
@@ -18,8 +18,8 @@ async function inThread(request: ImportThreadRequest): Promise<LoadedDataset | C
 }
 
 /** Reads and checks a dataset file in a thread; rejects with `DatasetFileRefusedError` for a file it refuses. */
-export async function readInThread(datasetId: string, dataDir: string, bytes: Uint8Array): Promise<LoadedDataset> {
-  return (await inThread({ kind: 'read', datasetId, dataDir, bytes })) as LoadedDataset;
+export async function readInThread(datasetId: string, dataDir: string, bytes: Uint8Array, options: ReadOptions = {}): Promise<LoadedDataset> {
+  return (await inThread({ kind: 'read', datasetId, dataDir, bytes, options })) as LoadedDataset;
 }
 
 /** The whole change set between two versions' entities, computed in a thread. */

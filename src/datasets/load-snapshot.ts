@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { createMatcherInSteps } from '../matching/matcher';
 import type { Matcher } from '../matching/types';
+import { linkSubjects, type SubjectLinks } from '../linking';
 import type { CanonicalEntity } from '../model/entity';
 import type { InboundEdge } from '../reference/present-entity';
 import { combinedVersion, listDatasetsAt, type DatasetInfo } from '../reference/dataset-repository';
@@ -18,6 +19,14 @@ export interface DataSnapshot {
   /** Relationships other entities state about an entity, keyed by the entity they point at. */
   inbound: ReadonlyMap<string, InboundEdge[]>;
   matcher: Matcher;
+  /** Entries on several lists that are one subject (see `linkSubjects`). */
+  subjects: SubjectLinks;
+  /** Per-list thresholds configured (LIST_THRESHOLDS), by dataset id. */
+  listThresholds: Readonly<Record<string, number>>;
+}
+
+export interface SnapshotOptions {
+  listThresholds?: Readonly<Record<string, number>>;
 }
 
 /**
@@ -25,7 +34,7 @@ export interface DataSnapshot {
  * tables, which may move meanwhile): the entities, the inbound relationships and the matcher, which is built here,
  * before anyone switches to the snapshot, in steps that let requests on the current snapshot through.
  */
-export async function buildSnapshot(db: Kysely<Database>, versions: Readonly<Record<string, string>>): Promise<DataSnapshot> {
+export async function buildSnapshot(db: Kysely<Database>, versions: Readonly<Record<string, string>>, options: SnapshotOptions = {}): Promise<DataSnapshot> {
   const datasets = await listDatasetsAt(db, versions);
   const missing = Object.keys(versions).filter((id) => !datasets.some((d) => d.id === id));
   if (missing.length > 0) throw new Error(`no stored version ${missing.map((id) => `${id}@${versions[id]}`).join(', ')}`);
@@ -46,5 +55,7 @@ export async function buildSnapshot(db: Kysely<Database>, versions: Readonly<Rec
     entities,
     inbound,
     matcher: await createMatcherInSteps(all),
+    subjects: linkSubjects(all),
+    listThresholds: options.listThresholds ?? {},
   };
 }

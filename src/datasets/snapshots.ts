@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Database } from '../db/schema';
 import { combinedVersion } from '../reference/dataset-repository';
-import { buildSnapshot, type DataSnapshot } from './load-snapshot';
+import { buildSnapshot, type DataSnapshot, type SnapshotOptions } from './load-snapshot';
 import { currentVersions } from './version-repository';
 
 // Snapshots kept besides the current one, for jobs still screening against an older version.
@@ -25,6 +25,7 @@ export class SnapshotStore {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly log: Logger,
+    private readonly options: SnapshotOptions = {},
   ) {}
 
   current(): DataSnapshot | undefined {
@@ -37,7 +38,7 @@ export class SnapshotStore {
     if (this.currentSnapshot?.datasetVersion === key) return this.currentSnapshot;
     let build = this.builds.get(key);
     if (!build) {
-      build = buildSnapshot(this.db, versions);
+      build = buildSnapshot(this.db, versions, this.options);
       this.builds.set(key, build);
       build.catch(() => this.builds.delete(key));
       this.evict();

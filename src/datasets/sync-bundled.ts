@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
@@ -8,19 +9,25 @@ import { bundledDatasets, filesVersion, type BundledDataOptions } from '../lists
 import type { DatasetImporter } from './dataset-importers';
 import { importDatasetVersion, type ImportInput, type ImportOutcome } from './import-version';
 import { findCurrentVersion } from '../reference/dataset-repository';
-import { findVersionFile } from './version-repository';
+import { deactivateDataset, findVersionFile } from './version-repository';
+import { OFAC_DATASET_ID, zipOfacDirectory } from '../lists/ofac';
+import { UK_DATASET_ID } from '../lists/uk';
+import { UN_DATASET_ID } from '../lists/un/map-un-entity';
+import type { Config } from '../config';
 
 export interface SyncBundledOptions extends BundledDataOptions {
   log: Logger;
-  unImporter: DatasetImporter;
+  /** The lists in service, each with its bundled default version. */
+  lists: readonly BundledList[];
+  /** Lists switched off by configuration: taken out of service if they were in it. */
+  switchedOff: readonly string[];
 }
 
 /**
  * Brings the database up to the bundled data at start-up. The investigation and the resolutions are the deploy's
- * own: a changed file, or a new importer, records a new version with its change set. The UN list is not: a new
- * database starts from `UN_LIST_FILE`, a later bundled file replaces only a version that itself came from the
- * bundle (never an uploaded or fetched one, never with an older list), and a new importer re-maps the version in
- * force from its stored file. Bundled data that fails its checks throws: the service does not start on it.
+ * own: a changed file, or a new importer, records a new version with its change set. The lists (UN, OFAC SDN, UK)
+ * are not: see `syncBundledList`. A list switched off leaves service. Bundled data that fails its checks throws: the
+ * service does not start on it.
  */
 export async function syncBundledDatasets(db: Kysely<Database>, options: SyncBundledOptions): Promise<void> {
   const { log } = options;
@@ -34,12 +41,32 @@ export async function syncBundledDatasets(db: Kysely<Database>, options: SyncBun
     const base = { datasetId: spec.id, importerVersion: spec.importerVersion, trigger: 'bundled', importedBy: null, force: false, gated: false } as const;
     report(log, await importDatasetVersion(db, { ...base, sha256: version, byteCount: null, read: spec.load }));
   }
-  await syncBundledUnList(db, options);
+  for (const list of options.lists) await syncBundledList(db, list, log);
+  for (const datasetId of options.switchedOff) {
+    if (await deactivateDataset(db, datasetId)) log.info({ dataset: datasetId }, 'dataset switched off by configuration: taken out of service (its versions are kept)');
+  }
 }
 
-async function syncBundledUnList(db: Kysely<Database>, options: SyncBundledOptions): Promise<void> {
-  const { log, unImporter: importer } = options;
-  const bytes = await fs.readFile(path.resolve(options.dataDir, options.unListFile));
+/**
+ * A list that ships with the service as a default version: a new database starts from it; later versions come by
+ * upload or fetch.
+ */
+export interface BundledList {
+  importer: DatasetImporter;
+  /** The file as the service stores it (the OFAC folder zipped), or null when the list is switched off. */
+  bytes(): Promise<Uint8Array>;
+  /** The list's own date (YYYY-MM-DD) as the bundle states it without reading the whole file, or null. */
+  dateOf(bytes: Uint8Array): string | null;
+}
+
+/**
+ * Brings one bundled list up to date: a new database (or one where the list was switched off) imports it; a later
+ * bundled file replaces only a version that itself came from the bundle (never an uploaded or fetched one, never with
+ * an older list); a new importer re-maps the version in force from its stored file.
+ */
+async function syncBundledList(db: Kysely<Database>, list: BundledList, log: Logger): Promise<void> {
+  const { importer } = list;
+  const bytes = await list.bytes();
   const version = createHash('sha256').update(bytes).digest('hex');
   const current = await findCurrentVersion(db, importer.datasetId);
   const fromFile = (trigger: ImportInput['trigger'], file: Uint8Array): ImportInput => ({
@@ -56,7 +83,7 @@ async function syncBundledUnList(db: Kysely<Database>, options: SyncBundledOptio
   });
 
   const bundledCurrent = current !== null && (current.trigger === 'bundled' || current.trigger === null);
-  const bundledDate = generationDate(bytes);
+  const bundledDate = list.dateOf(bytes);
   const bundledIsNewer = current?.sourceDate == null || bundledDate === null || bundledDate >= current.sourceDate;
   if (current === null || (current.version === version && current.importerVersion !== importer.importerVersion) || (current.version !== version && bundledCurrent && bundledIsNewer)) {
     report(log, await importDatasetVersion(db, fromFile('bundled', bytes)));
@@ -74,10 +101,57 @@ async function syncBundledUnList(db: Kysely<Database>, options: SyncBundledOptio
   report(log, await importDatasetVersion(db, fromFile('remap', stored.bytes)));
 }
 
-/** The list's own generation date (YYYY-MM-DD) from its root element, without parsing the file. */
-function generationDate(bytes: Uint8Array): string | null {
-  const head = Buffer.from(bytes.subarray(0, 2048)).toString('utf8');
-  return /dateGenerated="(\d{4}-\d{2}-\d{2})/.exec(head)?.[1] ?? null;
+/** The bundled UN list file: its date is the root element's `dateGenerated`, read without parsing the file. */
+export function bundledUnList(importer: DatasetImporter, file: string): BundledList {
+  return {
+    importer,
+    bytes: () => fs.readFile(file),
+    dateOf: (bytes) => /dateGenerated="(\d{4}-\d{2}-\d{2})/.exec(Buffer.from(bytes.subarray(0, 2048)).toString('utf8'))?.[1] ?? null,
+  };
+}
+
+/** A bundled OFAC SDN folder (CSV files and metadata.json), stored zipped; its date is metadata.json's. */
+export function bundledOfacList(importer: DatasetImporter, folder: string): BundledList {
+  return {
+    importer,
+    bytes: () => zipOfacDirectory(folder),
+    dateOf: () => {
+      try {
+        const metadata = JSON.parse(readFileSync(path.join(folder, 'metadata.json'), 'utf8')) as { publicationDate?: unknown };
+        return typeof metadata.publicationDate === 'string' ? metadata.publicationDate : null;
+      } catch {
+        return null;
+      }
+    },
+  };
+}
+
+/** A bundled UK list file (XLSX or CSV); its date is inside the sheet, known once read. */
+export function bundledFileList(importer: DatasetImporter, file: string): BundledList {
+  return { importer, bytes: () => fs.readFile(file), dateOf: () => null };
+}
+
+/**
+ * The lists in service by configuration, each with its bundled default (UN_LIST_FILE, OFAC_SDN_DIR, UK_LIST_FILE,
+ * relative to DATA_DIR or absolute), and those switched off (an empty setting).
+ */
+export function configuredLists(
+  config: Pick<Config, 'DATA_DIR' | 'UN_LIST_FILE' | 'OFAC_SDN_DIR' | 'UK_LIST_FILE'>,
+  importers: ReadonlyMap<string, DatasetImporter>,
+): { lists: BundledList[]; switchedOff: string[] } {
+  const importer = (id: string) => {
+    const found = importers.get(id);
+    if (!found) throw new Error(`no importer for dataset "${id}"`);
+    return found;
+  };
+  const at = (file: string) => path.resolve(config.DATA_DIR, file);
+  const lists: BundledList[] = [bundledUnList(importer(UN_DATASET_ID), at(config.UN_LIST_FILE))];
+  const switchedOff: string[] = [];
+  if (config.OFAC_SDN_DIR.trim() === '') switchedOff.push(OFAC_DATASET_ID);
+  else lists.push(bundledOfacList(importer(OFAC_DATASET_ID), at(config.OFAC_SDN_DIR)));
+  if (config.UK_LIST_FILE.trim() === '') switchedOff.push(UK_DATASET_ID);
+  else lists.push(bundledFileList(importer(UK_DATASET_ID), at(config.UK_LIST_FILE)));
+  return { lists, switchedOff };
 }
 
 /** Logs an import's outcome; a refused bundled file stops the start. */

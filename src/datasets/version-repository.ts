@@ -61,6 +61,10 @@ export async function findEntitiesOfVersion(db: Db, datasetId: string, version: 
     after = rows[rows.length - 1]!.entity_id;
   }
   if (records.length > 0) return records;
+  // A version with no entries (the resolutions' text) has none to read: only a version from before entries were kept
+  // per version falls back to the current tables.
+  const stored = await db.selectFrom('dataset_versions').select('entity_count').where('dataset_id', '=', datasetId).where('version', '=', version).executeTakeFirst();
+  if (stored?.entity_count === 0) return [];
   const current = await db.selectFrom('datasets').select('current_version').where('id', '=', datasetId).executeTakeFirst();
   if (current?.current_version !== version) return [];
   return (await findEntities(db)).filter((entity) => entity.dataset === datasetId);
@@ -151,6 +155,27 @@ export async function storeAndActivateVersion(trx: Transaction<Database>, input:
     .where('replaced_at', 'is', null)
     .execute();
   await trx.updateTable('datasets').set({ name: dataset.name, current_version: version }).where('id', '=', dataset.id).execute();
+}
+
+/**
+ * Takes a dataset out of service (its list switched off by configuration): its entries and sources leave the
+ * current tables and it has no current version. Its versions, files and import log are kept; switching the list on
+ * again imports the bundled file anew. Returns whether there was anything to take out.
+ */
+export async function deactivateDataset(db: Kysely<Database>, datasetId: string): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const row = await trx.selectFrom('datasets').select('current_version').where('id', '=', datasetId).forUpdate().executeTakeFirst();
+    if (!row || row.current_version === null) return false;
+    const ids = (await trx.selectFrom('entities').select('id').where('dataset_id', '=', datasetId).execute()).map((r) => r.id);
+    for (let i = 0; i < ids.length; i += RECORDS_PER_WRITE) {
+      await trx.deleteFrom('entities').where('id', 'in', ids.slice(i, i + RECORDS_PER_WRITE)).execute();
+    }
+    await trx.deleteFrom('sources').where('dataset_id', '=', datasetId).execute();
+    const now = new Date().toISOString();
+    await trx.updateTable('dataset_versions').set({ replaced_at: now }).where('dataset_id', '=', datasetId).where('replaced_at', 'is', null).execute();
+    await trx.updateTable('datasets').set({ current_version: null }).where('id', '=', datasetId).execute();
+    return true;
+  });
 }
 
 /** The stored file of a version as published, for re-mapping it; undefined when none was kept. */

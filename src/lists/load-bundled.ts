@@ -8,8 +8,6 @@ import { loadResolutionSources, RESOLUTION_XML_DIR } from './resolutions/load-re
 
 export interface BundledDataOptions {
   dataDir: string;
-  /** UN list file a new database starts from, relative to dataDir or absolute. */
-  unListFile: string;
 }
 
 /**

@@ -5,6 +5,7 @@ import { loadConfig } from '../../src/config';
 import { createContext, type AppContext } from '../../src/context';
 import { createApp } from '../../src/http/app';
 import { openTestDatabase } from '../helpers/test-database';
+import { FURTHER_LISTS_OFF } from '../helpers/test-app';
 
 /** Logs a person can read: an expected answer is one warning line with its reason, never an error with a stack. */
 
@@ -21,7 +22,7 @@ let context: AppContext;
 beforeAll(async () => {
   const database = await openTestDatabase();
   // No prepare(): the data is "still loading", so /readyz answers 503.
-  context = await createContext(loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'info', LOG_REQUESTS: 'true' }), {
+  context = await createContext(loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'info', LOG_REQUESTS: 'true', ...FURTHER_LISTS_OFF }), {
     database,
     log: pino({ level: 'info' }, sink),
   });

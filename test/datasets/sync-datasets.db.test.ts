@@ -4,9 +4,9 @@ import path from 'node:path';
 import pino from 'pino';
 import { PROJECT_ROOT } from '../../src/config';
 import { migrateToLatest, type DatabaseHandle } from '../../src/db/database';
-import { unListImporter } from '../../src/datasets/dataset-importers';
+import { ofacSdnImporter, unListImporter } from '../../src/datasets/dataset-importers';
 import { importDatasetVersion } from '../../src/datasets/import-version';
-import { syncBundledDatasets } from '../../src/datasets/sync-bundled';
+import { bundledOfacList, bundledUnList, syncBundledDatasets } from '../../src/datasets/sync-bundled';
 import { storeAndActivateVersion } from '../../src/datasets/version-repository';
 import { readResolutionTexts } from '../../src/lists/un/load-un-list';
 import { listCurrentDatasets } from '../../src/reference/dataset-repository';
@@ -20,6 +20,7 @@ const log = pino({ level: 'silent' });
 const DATA_DIR = path.join(PROJECT_ROOT, 'data');
 const LIST_2024 = 'un/consolidated-2024-09-26.xml';
 const LIST_2026 = 'un/consolidated-2026-02-27.xml';
+const SMALL_OFAC = path.join(PROJECT_ROOT, 'test/fixtures/ofac/small');
 const LIST_2020 = path.join(PROJECT_ROOT, 'test/fixtures/un/consolidated-2020-03-20.xml');
 
 let handle: DatabaseHandle;
@@ -35,7 +36,8 @@ afterAll(async () => {
   await Promise.all(tempDirs.map((dir) => rm(dir, { recursive: true, force: true })));
 });
 
-const sync = (unListFile: string, dataDir = DATA_DIR) => syncBundledDatasets(handle.db, { dataDir, unListFile, log, unImporter });
+const sync = (unListFile: string, dataDir = DATA_DIR) =>
+  syncBundledDatasets(handle.db, { dataDir, log, lists: [bundledUnList(unImporter, path.resolve(dataDir, unListFile))], switchedOff: [] });
 const unVersion = async () => (await listCurrentDatasets(handle.db)).find((d) => d.id === 'un');
 const unCount = async () =>
   Number((await handle.db.selectFrom('entities').select((eb) => eb.fn.countAll<string>().as('n')).where('dataset_id', '=', 'un').executeTakeFirstOrThrow()).n);
@@ -126,5 +128,28 @@ describe(`start-up sync on ${TEST_DATABASE_KIND}`, () => {
     ).rejects.toThrow();
     expect(await unCount()).toBe(count);
     expect((await unVersion())?.version).not.toBe('f'.repeat(64));
+  });
+  it('loads a further list from its bundled folder, takes it out of service when switched off, and back in when on', async () => {
+    const ofac = bundledOfacList(ofacSdnImporter, SMALL_OFAC);
+    const un = bundledUnList(unImporter, path.resolve(DATA_DIR, LIST_2026));
+    const countOf = async (dataset: string) =>
+      Number((await handle.db.selectFrom('entities').select((eb) => eb.fn.countAll<string>().as('n')).where('dataset_id', '=', dataset).executeTakeFirstOrThrow()).n);
+    await syncBundledDatasets(handle.db, { dataDir: DATA_DIR, log, lists: [un, ofac], switchedOff: [] });
+    const loaded = (await listCurrentDatasets(handle.db)).find((d) => d.id === 'ofac-sdn');
+    expect(loaded).toMatchObject({ sourceDate: '2023-12-28' });
+    expect(await countOf('ofac-sdn')).toBe(loaded!.entityCount);
+    // The same folder again: the same zip, so nothing is written.
+    const attempts = (await importsOf('ofac-sdn')).length;
+    await syncBundledDatasets(handle.db, { dataDir: DATA_DIR, log, lists: [un, ofac], switchedOff: [] });
+    expect((await importsOf('ofac-sdn')).length).toBe(attempts);
+
+    await syncBundledDatasets(handle.db, { dataDir: DATA_DIR, log, lists: [un], switchedOff: ['ofac-sdn'] });
+    expect((await listCurrentDatasets(handle.db)).map((d) => d.id)).not.toContain('ofac-sdn');
+    expect(await countOf('ofac-sdn')).toBe(0);
+    expect(await countOf('un')).toBeGreaterThan(0);
+
+    await syncBundledDatasets(handle.db, { dataDir: DATA_DIR, log, lists: [un, ofac], switchedOff: [] });
+    expect((await listCurrentDatasets(handle.db)).find((d) => d.id === 'ofac-sdn')?.version).toBe(loaded!.version);
+    expect(await countOf('ofac-sdn')).toBe(loaded!.entityCount);
   });
 });

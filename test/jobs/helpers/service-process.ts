@@ -96,6 +96,9 @@ export async function startService(env: Record<string, string>, options: StartOp
       LOG_LEVEL: 'warn',
       LOG_REQUESTS: 'false',
       RATE_LIMIT_MAX: '0',
+      // The OFAC and UK lists off unless a test asks for them (see FURTHER_LISTS_OFF).
+      OFAC_SDN_DIR: '',
+      UK_LIST_FILE: '',
       ...env,
       PORT: String(port),
       HOST: '127.0.0.1',
