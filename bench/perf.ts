@@ -10,7 +10,11 @@ import path from 'node:path';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import Fuse from 'fuse.js';
+import { readFile } from 'node:fs/promises';
 import { loadUnConsolidatedList } from '../src/lists/un/load-un-list';
+import { loadInvestigation } from '../src/lists/investigation/load-investigation';
+import { readOfacSdnZip, zipOfacDirectory } from '../src/lists/ofac';
+import { readUkConsolidatedList } from '../src/lists/uk';
 import { createMatcher } from '../src/matching/matcher';
 import type { MatchQuery } from '../src/matching/types';
 import { entityOfNames, type CanonicalEntity, type EntityName, type EntityType } from '../src/model/entity';
@@ -304,6 +308,18 @@ function printTable(rows: Row[]): void {
   for (const line of lines) console.log(format(line));
 }
 
+/** Every list the service loads by default (UN 2026-02-27, OFAC SDN 2023-12-28, UK 2025-04-14) and the investigation. */
+async function loadBundledCorpus(): Promise<CanonicalEntity[]> {
+  const data = path.join(__dirname, '../data');
+  const [un, ofac, uk, investigation] = await Promise.all([
+    loadUnConsolidatedList(path.join(data, 'un/consolidated-2026-02-27.xml')),
+    zipOfacDirectory(path.join(data, 'ofac/2023-12-28')).then((zip) => readOfacSdnZip(zip)),
+    readFile(path.join(data, 'uk/2025-04-14/ConList.xlsx')).then((bytes) => readUkConsolidatedList(bytes)),
+    loadInvestigation(data),
+  ]);
+  return [...un.entities, ...ofac.entities, ...uk.entities, ...investigation.entities];
+}
+
 async function main(): Promise<void> {
   const started = performance.now();
   console.log(
@@ -319,6 +335,11 @@ async function main(): Promise<void> {
     rows.push(measure('UN list 2024-09-26', un.entities, NAIVE_QUERIES_UN, 1));
   } catch (error) {
     console.log(`UN list not measured: could not load ${UN_FILE} (${error instanceof Error ? error.message : String(error)}).\n`);
+  }
+  try {
+    rows.push(measure('UN + OFAC SDN + UK + investigation', await loadBundledCorpus(), NAIVE_QUERIES_UN / 5, 2));
+  } catch (error) {
+    console.log(`Bundled lists not measured: ${error instanceof Error ? error.message : String(error)}.\n`);
   }
   for (const size of CORPUS_SIZES) {
     rows.push(measure(`generated ${size / 1000}k`, generateCorpus(size), naiveQueriesFor(size), size));

@@ -268,6 +268,8 @@ export interface JobsTable {
   dataset_versions: ColumnType<Record<string, string> | null, string | null | undefined, string | null>;
   kind: Defaulted<'upload' | 'monitoring'>;
   monitor: Defaulted<boolean>;
+  /** The lists the rows are screened against (migration 007); null: every list loaded. */
+  lists: ColumnType<string[] | null, string | null | undefined, string | null>;
   enrolled: Defaulted<number>;
   not_enrolled: Defaulted<number>;
   monitor_run: ColumnType<unknown, string | null | undefined, string | null>;
@@ -284,6 +286,8 @@ export interface MonitorsTable {
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
   screening_id: string | null;
   screened_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** The lists it is screened against (migration 007); null: every list loaded. */
+  lists: ColumnType<string[] | null, string | null | undefined, string | null>;
 }
 
 export interface MonitorMatchesTable {

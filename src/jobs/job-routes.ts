@@ -1,3 +1,4 @@
+import { listsToScreen } from '../screening/screen-names';
 import { Router, type Request } from 'express';
 import { drainRefusedUpload } from '../shared/upload-streams';
 import type { AppContext } from '../context';
@@ -57,7 +58,10 @@ export function jobRoutes(context: AppContext): Router {
     .route('/v1/jobs')
     .post(...guard, async (req, res) => {
       req.setTimeout(UPLOAD_IDLE_TIMEOUT_MS);
-      const { threshold, monitor } = parseRequest(CreateJobQuerySchema, req.query, 'query');
+      const { threshold, monitor, lists } = parseRequest(CreateJobQuerySchema, req.query, 'query');
+      // Named lists must be loaded now (400 otherwise); a job accepted while loading is checked by its rows.
+      const snapshot = context.snapshots.current();
+      if (lists !== undefined && snapshot) listsToScreen(snapshot, lists);
       const { format, gzip } = uploadFormat(req);
       const keyHeader = req.headers['idempotency-key'];
       const idempotencyKey = keyHeader === undefined ? undefined : parseRequest(IdempotencyKeySchema, keyHeader, 'header Idempotency-Key');
@@ -68,6 +72,7 @@ export function jobRoutes(context: AppContext): Router {
         apiKeyId: req.auth?.keyId ?? null,
         ...(threshold !== undefined ? { threshold } : {}),
         ...(monitor === true ? { monitor: true } : {}),
+        ...(lists !== undefined ? { lists } : {}),
         ...(idempotencyKey !== undefined ? { idempotencyKey } : {}),
       });
       if (replayed) res.setHeader('Idempotent-Replayed', 'true');

@@ -17,6 +17,12 @@ export const CreateJobQuerySchema = z.strictObject({
     .max(1)
     .optional()
     .meta({ description: 'Minimum score of a returned match for every row (default: the operating point).' }),
+  lists: z
+    .string()
+    .regex(/^[a-z][a-z0-9-]{0,63}(,[a-z][a-z0-9-]{0,63})*$/, 'lists must be comma-separated dataset ids, e.g. un,ofac-sdn')
+    .transform((value) => [...new Set(value.split(','))])
+    .optional()
+    .meta({ description: 'The lists (dataset ids, comma-separated) every row is screened against, e.g. `un,ofac-sdn`; default: all loaded. A row may name its own in a `lists` column.', example: 'un,ofac-sdn' }),
   monitor: z
     .enum(['true', 'false'])
     .transform((value) => value === 'true')

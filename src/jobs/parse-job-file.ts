@@ -7,7 +7,7 @@ import { feed, UploadAbortedError } from '../shared/upload-streams';
 export type JobFileFormat = 'csv' | 'ndjson';
 
 /** The columns a job file may carry; `id` and `name` are required, the others optional, in any order. */
-export const JOB_FILE_COLUMNS = ['id', 'name', 'type', 'country', 'birthDate', 'reference'] as const;
+export const JOB_FILE_COLUMNS = ['id', 'name', 'type', 'country', 'birthDate', 'reference', 'lists'] as const;
 const REQUIRED_COLUMNS = ['id', 'name'];
 
 // One row is a counterparty, not a document: a longer row is a broken file (an unclosed quote swallowing the rest).

@@ -67,6 +67,7 @@ export async function processChunk(work: ChunkWork, message: ChunkMessage): Prom
     apiKeyId: job.api_key_id,
     limit: work.limit,
     ...(job.threshold !== null ? { threshold: job.threshold } : {}),
+    ...(job.lists !== null ? { lists: job.lists } : {}),
     ...(found.size > 0 ? { suppressions } : {}),
   });
   const onCommit = work.onCommit;

@@ -27,6 +27,8 @@ export interface JobUpload {
   format: JobFileFormat;
   gzip: boolean;
   threshold?: number;
+  /** The lists every row is screened against; undefined: all loaded. */
+  lists?: string[];
   idempotencyKey?: string;
   apiKeyId: string | null;
   /** Enrol the rows that carry a reference in ongoing monitoring (`?monitor=true`). */
@@ -84,7 +86,7 @@ export async function receiveJobUpload(
   upload: JobUpload,
 ): Promise<{ job: JobRow; replayed: boolean }> {
   const { db } = deps;
-  const hash = createHash('sha256').update(`${upload.format}\n${upload.threshold ?? ''}\n${upload.monitor === true ? 'monitor\n' : ''}`);
+  const hash = createHash('sha256').update(`${upload.format}\n${upload.threshold ?? ''}\n${upload.monitor === true ? 'monitor\n' : ''}${upload.lists !== undefined ? `lists ${upload.lists.join(',')}\n` : ''}`);
   const body = decodedBody(upload.body, { gzip: upload.gzip, hash });
   try {
     if (upload.idempotencyKey !== undefined) {
@@ -102,6 +104,7 @@ export async function receiveJobUpload(
       idempotency_key: upload.idempotencyKey ?? null,
       format: upload.format,
       threshold: upload.threshold ?? null,
+      lists: upload.lists !== undefined ? JSON.stringify(upload.lists) : null,
       chunk_rows: deps.settings.chunkRows,
       monitor: upload.monitor === true,
     }).catch((error: unknown) => {

@@ -4,7 +4,7 @@ import type { DataSnapshot } from '../datasets/load-snapshot';
 import { zodProblems } from '../shared/validate';
 import { auditRecordOf } from '../screening/audit-records';
 import { BatchItemSchema } from '../screening/screening-schemas';
-import { screenName, type Suppression } from '../screening/screen-names';
+import { listsToScreen, screenName, type Suppression } from '../screening/screen-names';
 
 /** A stored job row, as a chunk hands it to the screening threads. */
 export interface JobRowToScreen {
@@ -38,6 +38,8 @@ export interface ScreenRowsOptions {
   jobId: string;
   apiKeyId: string | null;
   threshold?: number;
+  /** The lists the job's rows are screened against (a row's own `lists` column wins); undefined: all loaded. */
+  lists?: string[];
   limit: number;
   now?: Date;
   /** False-positive decisions in force, by reference and entity id (plain objects: they cross to a thread). */
@@ -63,6 +65,13 @@ const REQUIRED_FIELDS = new Set(['id', 'name']);
 function presentFields(input: unknown): unknown {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) return input;
   return Object.fromEntries(Object.entries(input).filter(([key, value]) => REQUIRED_FIELDS.has(key) || (value !== '' && value !== null)));
+}
+
+/** A row's own `lists` column (comma-separated dataset ids), apart from the fields a screening item takes. */
+function splitLists(input: unknown): { lists: unknown; fields: unknown } {
+  if (typeof input !== 'object' || input === null || Array.isArray(input) || !('lists' in input)) return { lists: undefined, fields: input };
+  const { lists, ...fields } = input as Record<string, unknown>;
+  return { lists, fields };
 }
 
 /** Why a row is invalid, one clause per bad field: "name: name must not be empty; country: …". */
@@ -94,15 +103,23 @@ export function screenJobRows(snapshot: DataSnapshot, rows: readonly JobRowToScr
       audit: null,
     });
     if (row.error !== null) return invalid(row.error);
-    const parsed = BatchItemSchema.safeParse(presentFields(row.input));
+    const { lists: rowLists, fields } = splitLists(presentFields(row.input));
+    const parsed = BatchItemSchema.safeParse(fields);
     if (!parsed.success) {
       return invalid(invalidReason(parsed.error));
     }
     const item = parsed.data;
+    let lists: string[];
+    try {
+      lists = listsToScreen(snapshot, typeof rowLists === 'string' ? rowLists.split(',').map((id) => id.trim()).filter((id) => id !== '') : options.lists);
+    } catch (error) {
+      return invalid(error instanceof Error ? error.message : String(error));
+    }
     const suppressed = item.reference === undefined ? undefined : options.suppressions?.[item.reference];
     const outcome = screenName(snapshot, item, {
       limit: options.limit,
       now,
+      lists,
       ...(options.threshold !== undefined ? { threshold: options.threshold } : {}),
       ...(suppressed !== undefined ? { suppressions: new Map(Object.entries(suppressed)) } : {}),
     });

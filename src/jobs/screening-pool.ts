@@ -5,7 +5,8 @@ import type { DataSnapshot } from '../datasets/load-snapshot';
 import type { JobRowToScreen, ScreenRowsOptions, ScreenedJobRow } from './screen-job-rows';
 
 /** What a thread needs of a snapshot; the matcher is rebuilt inside the thread, the rest is structured-cloned. */
-type SnapshotData = Omit<DataSnapshot, 'matcher'>;
+// What crosses to a thread: plain data. The thread builds the matcher and the subject links again from the entities.
+type SnapshotData = Omit<DataSnapshot, 'matcher' | 'subjects'>;
 
 /** What a thread is started with. */
 export interface ThreadData {
@@ -80,7 +81,7 @@ export class ScreeningPool {
       thread.task = task;
       const { snapshot } = task;
       if (thread.datasetVersion !== snapshot.datasetVersion) {
-        const { matcher: _matcher, ...dataset } = snapshot;
+        const { matcher: _matcher, subjects: _subjects, ...dataset } = snapshot;
         thread.worker.postMessage({ type: 'dataset', dataset } satisfies ThreadRequest);
         thread.datasetVersion = snapshot.datasetVersion;
       }

@@ -2,6 +2,7 @@ import os from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { DataSnapshot } from '../datasets/load-snapshot';
 import { createMatcher } from '../matching/matcher';
+import { linkSubjects } from '../linking';
 import { screenJobRows } from './screen-job-rows';
 import type { ThreadData, ThreadReply, ThreadRequest } from './screening-pool';
 
@@ -29,7 +30,8 @@ function reply(message: ThreadReply): void {
 parentPort?.on('message', (message: ThreadRequest) => {
   if (message.type === 'dataset') {
     const { dataset } = message;
-    snapshot = { ...dataset, matcher: createMatcher([...dataset.entities.values()]) };
+    const entities = [...dataset.entities.values()];
+    snapshot = { ...dataset, matcher: createMatcher(entities), subjects: linkSubjects(entities) };
     return;
   }
   try {

@@ -15,11 +15,14 @@ export interface MonitorInput {
   type: QueryType;
   country?: string | undefined;
   birthDate?: string | undefined;
+  /** The lists it is screened against; undefined: all loaded. */
+  lists?: string[] | undefined;
 }
 
 /** The row a monitored counterparty is screened as (a batch item: `id` is its reference). */
-export function screeningRowOf(monitor: Pick<MonitorRow, 'reference' | 'name' | 'type' | 'country' | 'birth_date'>): Record<string, string> {
+export function screeningRowOf(monitor: Pick<MonitorRow, 'reference' | 'name' | 'type' | 'country' | 'birth_date' | 'lists'>): Record<string, string> {
   return {
+    ...(monitor.lists !== null ? { lists: monitor.lists.join(',') } : {}),
     id: monitor.reference,
     reference: monitor.reference,
     name: monitor.name,
@@ -36,9 +39,11 @@ export async function upsertMonitors(db: Db, items: readonly MonitorInput[], api
   );
   const result = { created: [] as string[], updated: [] as string[], unchanged: [] as string[] };
   for (const item of items) {
-    const row = { name: item.name, type: item.type, country: item.country ?? null, birth_date: item.birthDate ?? null };
+    const lists = item.lists !== undefined ? [...item.lists].sort() : null;
+    const row = { name: item.name, type: item.type, country: item.country ?? null, birth_date: item.birthDate ?? null, lists: lists === null ? null : JSON.stringify(lists) };
     const before = existing.get(item.reference);
-    if (before && before.name === row.name && before.type === row.type && before.country === row.country && before.birth_date === row.birth_date) {
+    const sameLists = JSON.stringify(before?.lists ?? null) === JSON.stringify(lists);
+    if (before && before.name === row.name && before.type === row.type && before.country === row.country && before.birth_date === row.birth_date && sameLists) {
       result.unchanged.push(item.reference);
       continue;
     }

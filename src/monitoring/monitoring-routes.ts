@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { Auth } from '../auth/auth-middleware';
 import { QUERY_TYPES } from '../model/screening';
+import { listsSchema } from '../screening/screening-schemas';
 import { cursorPage, cursorParam, limitParam } from '../shared/api-schemas';
 import { allowOnly } from '../shared/method-not-allowed';
 import { del, get, ok, patch, post, problem, type ApiOperations } from '../shared/openapi-operations';
@@ -17,6 +18,7 @@ export const MonitorInputSchema = z
     type: z.enum(QUERY_TYPES).default('any'),
     country: z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 code in capitals, e.g. RU').optional(),
     birthDate: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'YYYY, YYYY-MM or YYYY-MM-DD').optional(),
+    lists: listsSchema.optional().meta({ description: 'The lists it is screened against, now and on every list update; default: all loaded.' }),
   })
   .meta({ id: 'MonitorInput' });
 
@@ -41,6 +43,7 @@ const MonitorSchema = z
     birthDate: z.string().nullable(),
     createdAt: z.string(),
     updatedAt: z.string(),
+    lists: z.array(z.string()).nullable().meta({ description: 'The lists it is screened against; null: all loaded.' }),
     lastScreeningId: z.string().nullable(),
     lastScreenedAt: z.string().nullable(),
   })

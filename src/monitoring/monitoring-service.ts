@@ -1,3 +1,4 @@
+import { listsToScreen } from '../screening/screen-names';
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { Logger } from 'pino';
@@ -87,7 +88,10 @@ export function createMonitoringService(deps: {
   async function screenAndRecord(references: readonly string[], apiKeyId: string | null) {
     const monitors = await findMonitors(db, references);
     if (monitors.length === 0) return [];
-    const items = monitors.map(screeningRowOf);
+    const items = monitors.map((monitor) => {
+      const { lists, ...row } = screeningRowOf(monitor);
+      return { ...row, ...(lists !== undefined ? { lists: lists.split(',') } : {}) };
+    });
     const batch = await deps.screening.screenBatch(
       { items: items as never, limit: 10 },
       { apiKeyId, request: { items, monitoring: true } },
@@ -116,7 +120,12 @@ export function createMonitoringService(deps: {
         }
         const input = inputs.get(row.ordinal) ?? {};
         const text = (key: string) => (typeof input[key] === 'string' && input[key] !== '' ? (input[key] as string) : undefined);
-        await upsertMonitors(trx, [{ reference: row.reference, name: text('name') ?? '', type: (text('type') as MonitorInput['type'] | undefined) ?? 'any', country: text('country'), birthDate: text('birthDate') }], job.api_key_id);
+        const lists = text('lists')?.split(',').map((id) => id.trim()).filter((id) => id !== '') ?? job.lists ?? undefined;
+        await upsertMonitors(
+          trx,
+          [{ reference: row.reference, name: text('name') ?? '', type: (text('type') as MonitorInput['type'] | undefined) ?? 'any', country: text('country'), birthDate: text('birthDate'), lists }],
+          job.api_key_id,
+        );
         await replaceCurrentMatches(trx, row.reference, row.screeningId, (JSON.parse(row.matchesJson) as RowMatch[]).filter((m) => m.isMatch));
         enrolled += 1;
       }
@@ -236,7 +245,10 @@ export function createMonitoringService(deps: {
 
     /** Enrols or updates counterparties; new and changed ones are screened now (with their audit records). */
     async upsert(items: readonly MonitorInput[], apiKeyId: string | null) {
-      if (!deps.snapshot()) throw new ServiceUnavailableError('the screening data is still loading', 5);
+      const snapshot = deps.snapshot();
+      if (!snapshot) throw new ServiceUnavailableError('the screening data is still loading', 5);
+      // Lists that are not loaded are refused before anything is written.
+      for (const item of items) if (item.lists !== undefined) listsToScreen(snapshot, item.lists);
       const { created, updated, unchanged } = await upsertMonitors(db, items, apiKeyId);
       const results = new Map((await screenAndRecord([...created, ...updated], apiKeyId)).map((r) => [r.id, r]));
       const status = (reference: string) => (created.includes(reference) ? 'created' : updated.includes(reference) ? 'updated' : 'unchanged');
@@ -307,6 +319,7 @@ function presentMonitor(monitor: MonitorRow) {
     type: monitor.type,
     country: monitor.country,
     birthDate: monitor.birth_date,
+    lists: monitor.lists,
     createdAt: new Date(monitor.created_at).toISOString(),
     updatedAt: new Date(monitor.updated_at).toISOString(),
     lastScreeningId: monitor.screening_id,

@@ -102,5 +102,8 @@ export function presentEntityDetail(
     relationships: presentRelationships(entity, related.nameOf, related.inbound),
     sources: sources.map((s) => ({ id: s.id, kind: s.kind, title: s.title })),
     ...(entity.narrative !== undefined ? { narrative: entity.narrative } : {}),
+    ...(entity.gender !== undefined ? { gender: entity.gender } : {}),
+    ...(entity.crossReferences !== undefined && entity.crossReferences.length > 0 ? { crossReferences: entity.crossReferences } : {}),
+    ...(entity.remarks !== undefined && entity.remarks.length > 0 ? { remarks: entity.remarks } : {}),
   };
 }

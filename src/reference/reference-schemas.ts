@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import 'zod-openapi';
-import { ENTITY_TYPES, NAME_ORIGINS, NAME_QUALITIES, RISK_LEVELS, SCRIPTS, SEVERITIES, SOURCE_KINDS, TEXT_KINDS } from '../model/entity';
+import { ENTITY_TYPES, IDENTIFIER_SCHEMES, NAME_ORIGINS, NAME_QUALITIES, RISK_LEVELS, SCRIPTS, SEVERITIES, SOURCE_KINDS, TEXT_KINDS } from '../model/entity';
 
 import { cursorPage, cursorParam, limitParam } from '../shared/api-schemas';
 
@@ -41,10 +41,14 @@ export const FlagSchema = z
 
 export const ListingSchema = z
   .object({
-    list: z.string().meta({ example: 'UN' }),
-    referenceNumber: z.string().meta({ example: 'KPi.063' }),
-    regime: z.string().meta({ example: 'DPRK' }),
-    listedOn: z.string().nullable().meta({ example: '2017-09-11' }),
+    list: z.string().meta({ description: '`UN`, `OFAC SDN` or `UK`.', example: 'UN' }),
+    dataset: z.string().optional().meta({ description: 'The dataset the listing was read from: `un`, `ofac-sdn`, `uk-sanctions`.', example: 'un' }),
+    referenceNumber: z.string().meta({ description: 'UN reference number, OFAC ent_num, or UK Group ID.', example: 'KPi.063' }),
+    regime: z.string().meta({ description: 'UN regime, OFAC program codes (joined), or UK regime.', example: 'DPRK' }),
+    programs: z.array(z.string()).optional().meta({ description: 'OFAC program codes.', example: ['DPRK3'] }),
+    ukReference: z.string().optional().meta({ description: 'The UK Sanctions List reference.', example: 'DPR0254' }),
+    updatedOn: z.string().optional().meta({ description: 'When the list last amended the entry (UK).' }),
+    listedOn: z.string().nullable().meta({ description: 'Listing date; null where the list gives none (the OFAC legacy CSV).', example: '2017-09-11' }),
     resolution: z.string().optional().meta({ example: '2375 (2017)' }),
     resolutionBasis: z.enum(['stated', 'inferred-from-listing-date']).optional(),
     dataId: z.string().optional(),
@@ -101,6 +105,7 @@ export const EntityNameSchema = z
         '`source`: printed by the list or article. `added-original-script`, `added-transliteration`: derived by us from a name the source prints, and marked so. `unverified`: read in a source the project does not hold; weighted like a low-quality alias.',
     }),
     note: z.string().optional(),
+    language: z.string().optional().meta({ description: 'Language of a non-Latin name where the list states it.', example: 'Russian' }),
   })
   .meta({ id: 'EntityName' });
 
@@ -131,7 +136,8 @@ export const EntitySchema = z
     addresses: z.array(PlaceSchema),
     identifiers: z.array(
       z.object({
-        type: z.string(),
+        type: z.string().meta({ description: 'As the source names it.', example: 'Passport' }),
+        scheme: z.enum(IDENTIFIER_SCHEMES).optional().meta({ description: 'The kind screening compares, where the type maps to one.' }),
         value: z.string(),
         country: z.string().optional(),
         issuedOn: z.string().optional(),
@@ -144,6 +150,20 @@ export const EntitySchema = z
     relationships: z.array(RelationshipSchema),
     sources: z.array(z.object({ id: z.string(), kind: z.string(), title: z.string() })),
     narrative: z.string().optional(),
+    gender: z.string().optional(),
+    crossReferences: z
+      .array(z.object({ list: z.string(), referenceNumber: z.string(), text: z.string().optional() }))
+      .optional()
+      .meta({ description: 'The same subject on other lists, as this entry states it (UK "(UN Ref):KPi.063").' }),
+    remarks: z.array(z.string()).optional().meta({ description: "Parts of the list's remarks that could not be read into fields, as published." }),
+    subject: z
+      .object({
+        id: z.string(),
+        members: z.array(z.object({ entityId: z.string(), dataset: z.string(), name: z.string() })),
+        links: z.array(z.object({ from: z.string(), to: z.string(), rule: z.string(), evidence: z.string() })),
+      })
+      .optional()
+      .meta({ description: 'When entries on several lists are one subject: its id (the UN entry, else the earliest listed), the entries, and the rule that linked each. Screening returns the subject as one match.' }),
   })
   .meta({ id: 'Entity' });
 

@@ -3,6 +3,7 @@ import type { Database } from '../db/schema';
 import { NotFoundError } from '../shared/errors';
 import { combinedVersion, findCurrentVersion, findEntityInVersion, findSourceInVersions, listCurrentDatasets } from './dataset-repository';
 import type { CanonicalEntity } from '../model/entity';
+import type { SubjectLink } from '../linking';
 import {
   findEntities,
   resolveEntityId,
@@ -14,8 +15,11 @@ import { presentEntityDetail, presentEntitySummary, type InboundEdge } from './p
 import { findCitingEntities, findSourceHeaders, findSources } from './source-repository';
 import { decodeCursor, encodeCursor } from '../shared/pagination';
 
+/** The subject an entry belongs to, as the snapshot in force links entries across lists (see `linkSubjects`). */
+export type SubjectOf = (entityId: string) => { id: string; members: Array<{ entityId: string; dataset: string; name: string }>; links: SubjectLink[] } | undefined;
+
 /** Read side of the reference data: entities, sources and datasets, straight from the database. */
-export function createReferenceService(db: Kysely<Database>) {
+export function createReferenceService(db: Kysely<Database>, subjectOf: SubjectOf = () => undefined) {
   async function relatedOf(entities: CanonicalEntity[]) {
     const ids = entities.map((e) => e.id);
     const inboundRows = await findInboundRelationships(db, ids);
@@ -73,10 +77,17 @@ export function createReferenceService(db: Kysely<Database>) {
         if (resolved !== undefined) [entity] = await findEntities(db, [resolved]);
       }
       if (!entity) throw new NotFoundError(`entity "${id}" does not exist`);
+      const current = await findCurrentVersion(db, entity.dataset);
+      // The record as its version stored it: every field the list gives (the current tables hold what search needs).
+      if (current) entity = (await findEntityInVersion(db, entity.id, current.version)) ?? entity;
       const { nameOf, inboundOf } = await relatedOf([entity]);
       const sources = await findSourceHeaders(db, [...new Set([...entity.sourceIds, ...citedSourceIds(entity)])]);
-      const current = await findCurrentVersion(db, entity.dataset);
-      return { ...presentEntityDetail(entity, { nameOf, inbound: inboundOf(entity.id) }, sources), ...(current ? { version: current.version } : {}) };
+      const subject = subjectOf(entity.id);
+      return {
+        ...presentEntityDetail(entity, { nameOf, inbound: inboundOf(entity.id) }, sources),
+        ...(current ? { version: current.version } : {}),
+        ...(subject !== undefined ? { subject } : {}),
+      };
     },
 
     async listSources() {

@@ -18,10 +18,17 @@ export const DispositionParamsSchema = z.object({
 
 export const DispositionRequestSchema = z
   .strictObject({
-    decision: z.enum(DISPOSITION_DECISIONS).meta({ description: '`false-positive` suppresses this match for the same reference in later screenings and monitoring, until the listing changes.' }),
+    disposition: z.enum(DISPOSITION_DECISIONS).optional().meta({ description: '`false-positive` suppresses this match for the same reference in later screenings and monitoring, until the listing changes.' }),
+    decision: z.enum(DISPOSITION_DECISIONS).optional().meta({ description: 'The same as `disposition` (its first name, still accepted).', deprecated: true }),
     note: z.string().trim().min(1).max(2000).optional(),
   })
-  .meta({ id: 'DispositionRequest' });
+  .superRefine((body, ctx) => {
+    if (body.disposition === undefined && body.decision === undefined) ctx.addIssue({ code: 'custom', path: ['disposition'], message: 'disposition is required' });
+    if (body.disposition !== undefined && body.decision !== undefined && body.disposition !== body.decision) {
+      ctx.addIssue({ code: 'custom', path: ['decision'], message: 'decision and disposition disagree; send disposition only' });
+    }
+  })
+  .meta({ id: 'DispositionRequest', example: { disposition: 'false-positive', note: 'Different person: date of birth 1979 per KYC file.' } });
 
 export const DispositionSchema = z
   .object({
@@ -29,7 +36,8 @@ export const DispositionSchema = z
     screeningId: z.string(),
     entityId: z.string(),
     reference: z.string().nullable().meta({ description: 'The screened counterparty; a screening without one is never suppressed.' }),
-    decision: z.enum(DISPOSITION_DECISIONS),
+    disposition: z.enum(DISPOSITION_DECISIONS),
+    decision: z.enum(DISPOSITION_DECISIONS).meta({ description: 'The same as `disposition`.' }),
     note: z.string().nullable(),
     apiKeyId: z.string().nullable().meta({ description: 'The key that recorded it.' }),
     recordedAt: z.string(),
@@ -52,9 +60,10 @@ export function dispositionRoutes(
     .route('/v1/screenings/:screeningId/matches/:entityId/disposition')
     .post(...auth.requireScope('review'), async (req, res) => {
       const { screeningId, entityId } = parseRequest(DispositionParamsSchema, req.params, 'path');
-      const { decision, note } = parseRequest(DispositionRequestSchema, req.body, 'body');
-      const recorded = await recordDisposition(database.db, { screeningId, entityId, decision, note: note ?? null, apiKeyId: req.auth?.keyId ?? null }, onRecorded);
-      res.status(201).json(recorded);
+      const body = parseRequest(DispositionRequestSchema, req.body, 'body');
+      const decision = (body.disposition ?? body.decision) as (typeof DISPOSITION_DECISIONS)[number];
+      const recorded = await recordDisposition(database.db, { screeningId, entityId, decision, note: body.note ?? null, apiKeyId: req.auth?.keyId ?? null }, onRecorded);
+      res.status(201).json({ ...recorded, disposition: recorded.decision });
     })
     .all(allowOnly('POST'));
   return router;

@@ -30,7 +30,10 @@ export async function recordDisposition(
     throw new NotFoundError(`screening "${input.screeningId}" does not exist`);
   }
   const { record } = screening;
-  const matched = (record.matches as Array<{ entityId?: string }>).some((match) => match.entityId === input.entityId);
+  // A match is one subject: the decision may name the subject or any of its entries on another list.
+  const matched = (record.matches as Array<{ entityId?: string; subject?: { members?: Array<{ entityId?: string }> } }>).some(
+    (match) => match.entityId === input.entityId || (match.subject?.members ?? []).some((member) => member.entityId === input.entityId),
+  );
   if (!matched) throw new NotFoundError(`entity "${input.entityId}" is not among the matches of screening "${input.screeningId}"`);
   const located = await db.selectFrom('entity_versions').select('dataset_id').where('entity_id', '=', input.entityId).executeTakeFirst();
   const datasetId = located?.dataset_id ?? (await db.selectFrom('entities').select('dataset_id').where('id', '=', input.entityId).executeTakeFirst())?.dataset_id;

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import 'zod-openapi';
 import { QUERY_TYPES } from '../model/screening';
+import { IDENTIFIER_SCHEMES } from '../model/entity';
+import { LINK_RULES } from '../linking';
 import { CitationSchema, EntityTypeSchema, ListingSchema, RiskLevelSchema, SeveritySchema } from '../reference/reference-schemas';
 import { DecisionSchema } from '../shared/api-schemas';
 
@@ -59,6 +61,34 @@ const referenceSchema = plainText(z.string().max(256), 'reference').meta({ descr
 const thresholdSchema = z.number().min(0).max(1).meta({ description: 'Minimum score of a returned match (default: the operating point).' });
 const limitSchema = z.number().int().min(1).max(MAX_MATCHES_PER_QUERY).meta({ description: 'Maximum matches per query.' });
 
+// More lists than exist is a client's mistake; the loaded ones are checked by the service (unknown id → 400).
+const MAX_LISTS = 16;
+export const listsSchema = z
+  .array(z.string().regex(/^[a-z][a-z0-9-]{0,63}$/, 'a dataset id such as "un" or "ofac-sdn"'))
+  .min(1, 'lists must name at least one list (leave it out to screen against all)')
+  .max(MAX_LISTS)
+  .meta({
+    description: 'The lists (dataset ids) to screen against: `un`, `ofac-sdn`, `uk-sanctions`, `investigation` (GET /v1/datasets lists those loaded). Default: all loaded.',
+    example: ['un', 'ofac-sdn'],
+  });
+
+// A counterparty rarely holds more documents than this; more is a client's mistake.
+const MAX_IDENTIFIERS = 20;
+export const identifiersSchema = z
+  .array(
+    z.strictObject({
+      type: z.enum(IDENTIFIER_SCHEMES).meta({ description: '`imo` and `passport` decide a match on their own; `national-id` conflicts when it differs; `tax-id` and `registration` only support a name match.' }),
+      value: plainText(z.string().trim().min(1, 'value must not be empty').max(64), 'value').meta({ example: '9123456' }),
+      country: countrySchema.optional().meta({ description: 'Issuing country, ISO 3166-1 alpha-2.' }),
+    }),
+  )
+  .max(MAX_IDENTIFIERS)
+  .meta({
+    description:
+      'Identifiers of the counterparty. An exact IMO number (check digit verified), or an exact passport number with the same issuing country where both give one, is a match at score 1 whatever the name says; a same-type, same-country identifier with another value is a conflict (the candidate makes `review` at most). Spaces and dashes do not count.',
+    example: [{ type: 'imo', value: 'IMO 9123456' }],
+  });
+
 export const ScreenRequestSchema = z
   .strictObject({
     name: nameSchema,
@@ -68,6 +98,8 @@ export const ScreenRequestSchema = z
     threshold: thresholdSchema.optional(),
     limit: limitSchema.default(DEFAULT_MATCHES_PER_QUERY),
     reference: referenceSchema.optional(),
+    lists: listsSchema.optional(),
+    identifiers: identifiersSchema.optional(),
   })
   .meta({ id: 'ScreenRequest', example: { name: 'TKACHUK, Sergei', type: 'person', country: 'RU' } });
 export type ScreenRequest = z.output<typeof ScreenRequestSchema>;
@@ -79,6 +111,8 @@ export const BatchItemSchema = z.strictObject({
   country: countrySchema.optional(),
   birthDate: birthDateSchema.optional(),
   reference: referenceSchema.optional(),
+  identifiers: identifiersSchema.optional(),
+  lists: listsSchema.optional().meta({ description: "This item's lists; default: the batch's `lists`, else all loaded." }),
 });
 
 export const BatchRequestSchema = z
@@ -89,6 +123,7 @@ export const BatchRequestSchema = z
       .max(MAX_BATCH_ITEMS, `items must hold at most ${MAX_BATCH_ITEMS} items; use POST /v1/jobs for more`),
     threshold: thresholdSchema.optional(),
     limit: limitSchema.default(DEFAULT_MATCHES_PER_QUERY),
+    lists: listsSchema.optional(),
   })
   .superRefine((batch, ctx) => {
     const seen = new Set<string>();
@@ -120,6 +155,32 @@ const ConflictsSchema = z.array(z.string()).meta({
   example: ['birth year differs (1990 vs 1962): more than 5 years apart'],
 });
 
+/** Entries on several lists that are one subject: the members and the links between them. */
+export const SubjectSchema = z
+  .object({
+    id: z.string().meta({ description: 'The subject id: its UN entry when it has one, otherwise its earliest-listed member. Stable across versions.' }),
+    members: z.array(
+      z.object({
+        entityId: z.string(),
+        dataset: z.string(),
+        name: z.string(),
+        listings: z.array(ListingSchema),
+        flags: z.array(z.string()).meta({ description: "Codes of the member's flags (the full flags are in the match's `flags`)." }),
+        matchedName: z.string().optional().meta({ description: 'The name of this member that matched, with its score, when the query met this member.' }),
+        score: z.number().optional(),
+      }),
+    ),
+    links: z.array(
+      z.object({
+        from: z.string(),
+        to: z.string(),
+        rule: z.enum(LINK_RULES).meta({ description: 'stated-cross-reference: one list names the other entry; shared-identifier: the same passport, national id or IMO; name-and-birth-date (persons) or name-and-qualifiers (organizations, vessels): the same name and agreeing qualifiers. Nothing is linked on a name alone.' }),
+        evidence: z.string(),
+      }),
+    ),
+  })
+  .meta({ id: 'Subject' });
+
 export const MatchSchema = z
   .object({
     entityId: z.string(),
@@ -137,7 +198,10 @@ export const MatchSchema = z
     flags: z.array(
       z.object({ code: z.string(), severity: SeveritySchema, title: z.string(), description: z.string(), citations: z.array(CitationSchema) }),
     ),
-    listings: z.array(ListingSchema),
+    listings: z.array(ListingSchema).meta({ description: "Every listing of the subject, on every list (each names its `dataset`)." }),
+    threshold: z.number().meta({ description: 'The threshold that applied to this match: the request\'s, or its list\'s (LIST_THRESHOLDS), or the default.' }),
+    lists: z.array(z.string()).meta({ description: 'The lists (dataset ids) that hold this subject.', example: ['un', 'uk-sanctions'] }),
+    subject: SubjectSchema.optional().meta({ description: 'Present when entries on several lists are one subject: which list says what, and the rule that linked each entry. `entityId` is then the subject id.' }),
     suppressedBy: z
       .object({
         disposition: z.literal('false-positive'),
@@ -176,6 +240,9 @@ export const ScreenResponseSchema = z
       normalized: z.array(z.string()),
     }),
     matches: z.array(MatchSchema),
+    matchedLists: z.array(z.string()).meta({ description: 'The lists (dataset ids) behind the matches returned.', example: ['un', 'ofac-sdn'] }),
+    lists: z.array(z.string()).meta({ description: 'The lists screened against: those the request named, or all loaded.' }),
+    identifierProblems: z.array(z.string()).optional().meta({ description: 'Identifiers given that could not be compared (an IMO number whose check digit does not agree).' }),
     suppressed: z.number().int().meta({ description: 'Matches kept out of the decision by a false-positive disposition (each marked `suppressedBy`).' }),
   })
   .meta({ id: 'ScreenResponse' });
@@ -189,8 +256,9 @@ export const BatchResponseSchema = z
     threshold: z.number(),
     summary: z.object({ items: z.number().int(), hits: z.number().int(), reviews: z.number().int(), clears: z.number().int() }),
     results: z.array(
-      z.object({ id: z.string(), screeningId: z.string(), decision: DecisionSchema, matches: z.array(MatchSchema), suppressed: z.number().int() }),
+      z.object({ id: z.string(), screeningId: z.string(), decision: DecisionSchema, matches: z.array(MatchSchema), matchedLists: z.array(z.string()), suppressed: z.number().int() }),
     ),
+    lists: z.array(z.string()).meta({ description: 'The lists screened against.' }),
   })
   .meta({ id: 'BatchScreenResponse' });
 

@@ -7,7 +7,7 @@ import { ServiceUnavailableError } from '../shared/errors';
 import type { Metrics } from '../shared/metrics';
 import { auditRecordOf } from './audit-records';
 import type { SuppressionLookup } from './dispositions';
-import { screenBatchItems, screenName, type ScreeningOutcome } from './screen-names';
+import { listsToScreen, screenBatchItems, screenName, type ScreeningOutcome } from './screen-names';
 import type { BatchRequest, ScreenRequest } from './screening-schemas';
 
 // While data loads at startup, clients retry after this many seconds.
@@ -69,6 +69,7 @@ export function createScreeningService(deps: {
       const suppressions = input.reference === undefined ? undefined : (await deps.suppressions([input.reference], data)).get(input.reference);
       const outcome = screenName(data, input, {
         limit: input.limit,
+        lists: listsToScreen(data, input.lists),
         ...(input.threshold !== undefined ? { threshold: input.threshold } : {}),
         ...(suppressions !== undefined ? { suppressions } : {}),
       });

@@ -3,7 +3,7 @@ import request from 'supertest';
 import { createApiKey, listApiKeys, revokeApiKey } from '../../src/auth/api-key-repository';
 import { loadConfig } from '../../src/config';
 import { createContext } from '../../src/context';
-import { startTestApp, type TestApp } from '../helpers/test-app';
+import { startTestApp, type TestApp, FURTHER_LISTS_OFF } from '../helpers/test-app';
 import { openTestDatabase, TEST_DATABASE_KIND } from '../helpers/test-database';
 
 let t: TestApp;
@@ -21,6 +21,8 @@ describe(`API keys on ${TEST_DATABASE_KIND}`, () => {
     await request(t.app).get('/v1/datasets').expect(200);
     const ready = await request(t.app).get('/readyz').expect(200);
     expect(ready.body.warnings.join(' ')).toMatch(/OPEN MODE/);
+    const whoami = await request(t.app).get('/v1/whoami').expect(200);
+    expect(whoami.body).toEqual({ open: true, keyId: null, scopes: expect.arrayContaining(['screen', 'read', 'review', 'audit', 'admin']) });
   });
 
   describe('once a key exists', () => {
@@ -41,6 +43,14 @@ describe(`API keys on ${TEST_DATABASE_KIND}`, () => {
       expect(Buffer.from(secret, 'base64url').length).toBeGreaterThanOrEqual(16);
       const rows = await t.context.database.db.selectFrom('api_keys').selectAll().execute();
       expect(JSON.stringify(rows)).not.toContain(secret);
+    });
+
+    it('tells a key its own id and scopes at /v1/whoami, and a request without a key 401', async () => {
+      const res = await request(t.app).get('/v1/whoami').set('Authorization', `Bearer ${readKey}`).expect(200);
+      expect(res.body).toMatchObject({ open: false, scopes: ['read'] });
+      expect(JSON.stringify(res.body)).not.toContain(secretOf(readKey));
+      await request(t.app).get('/v1/whoami').expect(401);
+      await request(t.app).get('/v1/whoami').set('Authorization', 'Bearer ssk_000000000000_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA').expect(401);
     });
 
     it('rejects a request without a key with 401 problem+json and WWW-Authenticate', async () => {
@@ -133,7 +143,7 @@ describe('rate limits', () => {
 describe('production', () => {
   it('refuses to start without an API key', async () => {
     const database = await openTestDatabase();
-    const context = await createContext(loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent' }), {
+    const context = await createContext(loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent', ...FURTHER_LISTS_OFF }), {
       database,
       log: pino({ level: 'silent' }),
     });
