@@ -1,3 +1,4 @@
+import { listName } from '../list-names';
 import type {
   CanonicalEntity,
   Citation,
@@ -81,22 +82,6 @@ export function splitPrograms(program: string | undefined): string[] {
     .filter((code) => code !== '');
 }
 
-function makeName(
-  published: string,
-  fields: Pick<EntityName, 'kind'> & Partial<Pick<EntityName, 'quality' | 'note'>>,
-): EntityName | undefined {
-  const normalized = normalizeUnNameKeepingRaw(published);
-  if (normalized === undefined) return undefined;
-  return {
-    name: normalized.value,
-    ...(normalized.raw !== undefined ? { raw: normalized.raw } : {}),
-    kind: fields.kind,
-    ...(fields.quality !== undefined ? { quality: fields.quality } : {}),
-    script: detectScript(normalized.value),
-    origin: 'source',
-    ...(fields.note !== undefined ? { note: fields.note } : {}),
-  };
-}
 
 /** An alt.csv name: OFAC's strong aliases (a.k.a., f.k.a., n.k.a.), quality `good`. */
 function mapAlias(alias: SdnRawAlias): EntityName | undefined {
@@ -107,7 +92,7 @@ function mapAlias(alias: SdnRawAlias): EntityName | undefined {
     known === undefined && altType !== undefined ? `alt_type "${altType}"` : undefined,
     collapseWhitespace(alias.altRemarks),
   ].filter((note): note is string => note !== undefined);
-  return makeName(alias.altName, {
+  return listName(alias.altName, {
     kind: known?.kind ?? 'alias',
     quality: 'good',
     ...(notes.length > 0 ? { note: notes.join('; ') } : {}),
@@ -221,7 +206,7 @@ export function mapOfacRecord(record: SdnRawRecord, context: OfacMappingContext)
     lastPartMayBeCut: cut,
   });
 
-  const primary = makeName(entry.name, { kind: 'primary' });
+  const primary = listName(entry.name, { kind: 'primary' });
   // parse-sdn-files skips a row without SDN_Name (and reports it): never reached.
   if (primary === undefined) throw new Error(`OFAC entry ${entNum} has no SDN_Name`);
   const names = [

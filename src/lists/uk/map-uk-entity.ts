@@ -1,3 +1,4 @@
+import { listName } from '../list-names';
 import type {
   BirthDate,
   CanonicalEntity,
@@ -186,23 +187,6 @@ function publishedName(row: UkRawRow): string | undefined {
   return parts.length === 0 ? undefined : parts.join(' ');
 }
 
-function makeName(
-  published: string | undefined,
-  fields: Pick<EntityName, 'kind'> & Partial<Pick<EntityName, 'quality' | 'note' | 'language'>>,
-): EntityName | undefined {
-  const normalized = normalizeUnNameKeepingRaw(published);
-  if (normalized === undefined) return undefined;
-  return {
-    name: normalized.value,
-    ...(fields.language !== undefined ? { language: fields.language } : {}),
-    ...(normalized.raw !== undefined ? { raw: normalized.raw } : {}),
-    kind: fields.kind,
-    ...(fields.quality !== undefined ? { quality: fields.quality } : {}),
-    script: detectScript(normalized.value),
-    origin: 'source',
-    ...(fields.note !== undefined ? { note: fields.note } : {}),
-  };
-}
 
 /** The name a row gives, with its kind from "Alias Type" and its quality from "Alias Quality". */
 function rowName(row: UkRawRow): EntityName | undefined {
@@ -215,7 +199,7 @@ function rowName(row: UkRawRow): EntityName | undefined {
     type === undefined && aliasType !== undefined ? `UK alias type "${aliasType}"` : undefined,
     quality === undefined && qualityText !== undefined ? `UK alias quality "${qualityText}"` : undefined,
   ]);
-  return makeName(publishedName(row), {
+  return listName(publishedName(row), {
     kind: type?.kind ?? 'alias',
     ...(quality !== undefined ? { quality } : {}),
     ...(note !== undefined ? { note } : {}),
@@ -253,7 +237,7 @@ function groupNames(rows: readonly UkRawRow[]): GroupNames {
   const originalScript = distinctRows(rows, ['nameNonLatinScript', 'nonLatinScriptType', 'nonLatinScriptLanguage']).map((row) => {
     const language = collapseWhitespace(row.nonLatinScriptLanguage);
     const scriptType = collapseWhitespace(row.nonLatinScriptType);
-    const name = makeName(row.nameNonLatinScript, { kind: 'original-script', ...(language !== undefined ? { language } : {}) });
+    const name = listName(row.nameNonLatinScript, { kind: 'original-script', ...(language !== undefined ? { language } : {}) });
     if (name === undefined || name.script !== 'other' || scriptType === undefined) return name;
     return { ...name, note: `UK list: non-Latin script "${scriptType}"` };
   });

@@ -1,3 +1,4 @@
+import { detectScript, listName } from '../list-names';
 import countries from 'i18n-iso-countries';
 import type {
   BirthDate,
@@ -98,28 +99,8 @@ function countryKey(name: string): string {
   return (normalizeUnName(name) ?? '').toLowerCase();
 }
 
-/** Scripts told apart in names, most specific first; a name gets the script most of its letters belong to. */
-const SCRIPT_LETTERS: ReadonlyArray<readonly [Script, RegExp]> = [
-  ['arabic', /\p{Script=Arabic}/gu],
-  ['cyrillic', /\p{Script=Cyrillic}/gu],
-  ['hangul', /\p{Script=Hangul}/gu],
-  ['han', /\p{Script=Han}/gu],
-  ['latin', /\p{Script=Latin}/gu],
-];
-
-/** The script most letters of `text` are written in; `other` when none of the known scripts has a letter. */
-export function detectScript(text: string): Script {
-  let best: Script = 'other';
-  let bestCount = 0;
-  for (const [script, letters] of SCRIPT_LETTERS) {
-    const count = text.match(letters)?.length ?? 0;
-    if (count > bestCount) {
-      best = script;
-      bestCount = count;
-    }
-  }
-  return best;
-}
+// Where a name's script is told: shared by every list's mapper.
+export { detectScript } from '../list-names';
 
 /** What the mapper needs besides the record. */
 export interface UnMappingContext {
@@ -150,22 +131,6 @@ function uniq(values: ReadonlyArray<string | undefined>): string[] {
   return [...new Set(values.filter((value): value is string => value !== undefined))];
 }
 
-function makeName(
-  published: string | undefined,
-  fields: Pick<EntityName, 'kind'> & Partial<Pick<EntityName, 'quality' | 'note'>>,
-): EntityName | undefined {
-  const normalized = normalizeUnNameKeepingRaw(published);
-  if (normalized === undefined) return undefined;
-  return {
-    name: normalized.value,
-    ...(normalized.raw !== undefined ? { raw: normalized.raw } : {}),
-    kind: fields.kind,
-    ...(fields.quality !== undefined ? { quality: fields.quality } : {}),
-    script: detectScript(normalized.value),
-    origin: 'source',
-    ...(fields.note !== undefined ? { note: fields.note } : {}),
-  };
-}
 
 /** FIRST SECOND THIRD FOURTH, each part as published, joined by one space (blank parts skipped). */
 function publishedPrimaryName(record: UnRawRecord): string | undefined {
@@ -188,7 +153,7 @@ function mapAlias(alias: UnRawAlias): EntityName | undefined {
     aliasCountryOfBirth && `country of birth ${aliasCountryOfBirth}`,
     cleanField(alias.note),
   ]);
-  return makeName(alias.aliasName, {
+  return listName(alias.aliasName, {
     kind: quality?.kind ?? 'alias',
     ...(quality?.quality !== undefined ? { quality: quality.quality } : {}),
     ...(note !== undefined ? { note } : {}),
@@ -386,7 +351,7 @@ export function mapUnRecord(record: UnRawRecord, context: UnMappingContext): Can
   if (referenceNumber === undefined) {
     throw new UnListFormatError(`UN record with DATAID "${record.dataId ?? ''}" has no REFERENCE_NUMBER`);
   }
-  const primary = makeName(publishedPrimaryName(record), { kind: 'primary' });
+  const primary = listName(publishedPrimaryName(record), { kind: 'primary' });
   if (primary === undefined) {
     throw new UnListFormatError(`UN record "${referenceNumber}" has no name`);
   }
@@ -397,7 +362,7 @@ export function mapUnRecord(record: UnRawRecord, context: UnMappingContext): Can
   const names = [
     primary,
     ...record.aliases.map(mapAlias),
-    makeName(record.nameOriginalScript, { kind: 'original-script' }),
+    listName(record.nameOriginalScript, { kind: 'original-script' }),
   ].filter((name): name is EntityName => name !== undefined);
 
   const nationalities = uniq(record.nationalities.map(resolveCountry));
