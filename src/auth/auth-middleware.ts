@@ -65,7 +65,8 @@ export function createAuth(db: Kysely<Database>, options: AuthOptions) {
         })
       : undefined;
 
-  function requireScope(scope: Scope): RequestHandler[] {
+  /** A valid key with this scope (or `admin`); `null`: any valid key. Open mode lets every request through. */
+  function requireScope(scope: Scope | null): RequestHandler[] {
     const check: RequestHandler = async (req, _res, next) => {
       const header = req.headers.authorization;
       if (header === undefined) {
@@ -82,7 +83,7 @@ export function createAuth(db: Kysely<Database>, options: AuthOptions) {
       }
       const found = await authenticateKey(db, key);
       if (!found) throw new UnauthorizedError('the API key is unknown or revoked');
-      if (!found.scopes.includes(scope) && !found.scopes.includes('admin')) {
+      if (scope !== null && !found.scopes.includes(scope) && !found.scopes.includes('admin')) {
         throw new ForbiddenError(`this key lacks the "${scope}" scope (it has: ${found.scopes.join(', ') || 'none'})`);
       }
       req.auth = { keyId: found.id, scopes: found.scopes };
@@ -98,6 +99,8 @@ export function createAuth(db: Kysely<Database>, options: AuthOptions) {
 
   return {
     requireScope,
+    /** Any valid key, whatever its scopes (open mode: any request). */
+    requireKey: () => requireScope(null),
     /** True when no active key exists: development runs open. */
     isOpen: async () => (await activeKeyCount()) === 0,
   };

@@ -112,7 +112,7 @@ export function createApp(context: AppContext): Express {
   );
   app.use(auditRoutes(context.audit, context.auth));
   app.use(keyRoutes(context.keys, context.auth));
-  app.use(whoamiRoutes(context.database.db, context.auth, { production: config.NODE_ENV === 'production' }));
+  app.use(whoamiRoutes(context.auth));
   app.use(webhookRoutes(context.webhooks, context.auth));
   app.use(notFoundHandler);
   app.use(createErrorHandler({ logRequests: config.LOG_REQUESTS }));
