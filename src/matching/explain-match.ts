@@ -10,7 +10,7 @@ import type { ScoredEntity } from './score/decision-rule';
 import {
   aliasQualityEffect,
   HANDLE_SCORE,
-  legalFormEffect,
+  LEGAL_FORM_AGAINST_ONE_WORD_CRAFT_PENALTY,
   nameConflictEffect,
   type BestNameMatch,
   type QualifierEffects,
@@ -162,12 +162,13 @@ export function explainNameMatch(best: BestNameMatch, effects: QualifierEffects)
     nameSimilarity: round(nameScore.nameSimilarity),
     classEquivalence: round(nameScore.classEquivalence),
     partCoverage: round(nameScore.partCoverage),
-    legalForm: round(legalFormEffect(nameScore.queryForm, nameScore.listForm)),
-    aliasQuality: round(aliasQualityEffect(name)),
+    legalForm: round(best.legalForm),
+    aliasQuality: round(aliasQualityEffect(name, nameScore.listForm)),
   };
   const conflictEffect = nameConflictEffect(best.conflicts);
   if (conflictEffect !== 0) features['nameConflict'] = round(conflictEffect);
   const phrases = describeNameScore(nameScore);
+  if (best.legalForm === LEGAL_FORM_AGAINST_ONE_WORD_CRAFT_PENALTY) phrases.push('a company\'s legal form against a one-word craft name');
   if (name.origin === 'unverified') phrases.push('unverified name (counts as a low-quality alias)');
   else if (name.quality === 'low') phrases.push('low-quality alias');
   return addQualifiers({ features, phrases }, effects);

@@ -40,8 +40,14 @@ export {
  * 2.1.0: identifiers (an IMO number or passport that agrees decides a match, one that differs is a conflict, a tax
  * or registration number supports), vessels and aircraft, per-dataset filters and thresholds. Name-only scores of
  * persons and organizations are unchanged.
+ * 2.2.0: rules for a corpus of tens of thousands of names (UN + OFAC SDN + UK): family names counted common within
+ * each list and in proportion to its length; the article al/el never a short form of Ali; a query that leaves out
+ * the first given name or the family name of a listed person while keeping a middle one; a Korean person's syllables
+ * in order; two common names one letter apart (Yan/Yang, Jamal/Jamil) never a typo; Korean romanization classes only
+ * in a Korean name; a one-word low-quality alias, or a one-word craft against a company's legal form, short of a match
+ * alone; places in an organization's name that contradict; family-first names with long given-name chains.
  */
-export const MATCHER_ALGORITHM = 'xscript-name-matcher@2.1.0';
+export const MATCHER_ALGORITHM = 'xscript-name-matcher@2.2.0';
 
 /**
  * The documented operating point, chosen on a labelled development set built from the UN list (12 variant classes,

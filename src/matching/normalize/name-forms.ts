@@ -110,6 +110,18 @@ function parentheticalAcronym(inner: string): string | null {
   return compact;
 }
 
+/** Words a family name written first, before its comma, may have ("AL-TIKRITI", "TORRES GONZALEZ"). */
+const MAX_FAMILY_WORDS_BEFORE_COMMA = 3;
+
+/**
+ * Words the given names after that comma may have: an Arabic name gives its chain of fathers there ("AL-TIKRITI,
+ * Barzan abd al-Ghafur Sulaiman Majid"), and left unreversed its first given name would not be read as one.
+ */
+const MAX_GIVEN_WORDS_AFTER_COMMA = 6;
+
+/** Words that join an organization's name and never a person's. */
+const ORGANIZATION_CONNECTIVES: ReadonlySet<string> = new Set(['for', 'and', 'of', 'the', 'und', 'et']);
+
 /** "TKACHUK, Sergei" → "Sergei TKACHUK"; "Romashka, LLC" and longer comma lists are only joined. */
 function undoCommaReversal(main: string): { text: string; reversed: boolean } {
   const parts = main
@@ -121,7 +133,14 @@ function undoCommaReversal(main: string): { text: string; reversed: boolean } {
   const afterTokens = normalizeText(after).split(' ');
   const afterIsLegalForm = wholeLegalForm(afterTokens) !== null;
   const beforeTokens = normalizeText(before).split(' ');
-  if (afterIsLegalForm || afterTokens.length > 3 || beforeTokens.length > 3) return { text: `${before} ${after}`, reversed: false };
+  const joined = { text: `${before} ${after}`, reversed: false };
+  if (afterIsLegalForm || afterTokens.length > MAX_GIVEN_WORDS_AFTER_COMMA || beforeTokens.length > MAX_FAMILY_WORDS_BEFORE_COMMA) return joined;
+  // More than three words after the comma are a chain of given names only when nothing in them or before them reads
+  // as an organization's ("ALFA CO., LTD. FOR INTERNATIONAL TRADING AND MARKETING" stays as written).
+  if (afterTokens.length > 3) {
+    const words = [...beforeTokens, ...afterTokens];
+    if (words.some((word) => ORGANIZATION_CONNECTIVES.has(word)) || splitLegalForms(words).legalForms.length > 0) return joined;
+  }
   return { text: `${after} ${before}`, reversed: true };
 }
 
@@ -321,7 +340,9 @@ function readingForms(texts: readonly string[], origin: FormOrigin, options: For
   if (options.entityType !== 'any' || !form) return [form];
   const forms: Array<NameForm | null> = [form];
   // Judged on the words without their legal forms ("Huaxin Shipping Hongkong Limited": the place ends the name).
-  if ((options.bracketedTail ?? 0) > 0 || organizationWordsMayChange(form.text.split(' '), ORGANIZATION_WORD_OPTIONS)) {
+  // A syllable read from Hangul is no English abbreviation (민 "min" is not Ministry).
+  const fromHangul = origin === 'hangul-mr' || origin === 'hangul-rr';
+  if ((options.bracketedTail ?? 0) > 0 || (!fromHangul && organizationWordsMayChange(form.text.split(' '), ORGANIZATION_WORD_OPTIONS))) {
     const organization = buildForm(texts, origin, { ...options, entityType: 'organization' });
     if (organization && (organization.text !== form.text || organization.qualifiers.length > 0)) forms.push(organization);
     forms.push(withPlacesInName(organization, texts, origin, { ...options, entityType: 'organization' }));

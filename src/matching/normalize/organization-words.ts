@@ -1,4 +1,5 @@
 import countries from 'i18n-iso-countries';
+import { namePartRole } from './name-part-weights';
 import { normalizeText } from './normalize-text';
 
 /**
@@ -784,11 +785,19 @@ function branchPlace(tokens: readonly string[]): { start: number; end: number; q
  * A city that opens the name ("Shanghai Dongfeng Shipping", "Weihai World-Shipping Freight"), with where the name
  * goes on, when two name words remain. Only a city: a country at the head is the name's own ("Korea Kwangson").
  */
+/** A word that names this organization rather than its kind or place (Hongyuan, not Marine, National or Korea). */
+function isDistinctiveWord(token: string): boolean {
+  const role = namePartRole(token, token);
+  return role === 'part' || role === 'common';
+}
+
 function leadingCity(tokens: readonly string[]): { end: number; qualifier: OrganizationQualifier } | null {
   for (let length = Math.min(MAX_QUALIFIER_WORDS, tokens.length - 1); length >= 1; length -= 1) {
     const entry = QUALIFIERS.get(tokens.slice(0, length).join(' '));
     if (entry?.kind !== 'place' || !entry.keys.some((key) => isCityKey(key) || CITY_STATES.has(key))) continue;
     if (nameWordCount(tokens.slice(length), tokens.length - length) < MIN_NAME_WORDS_LEFT) return null;
+    // … and only before a word of the name's own: "Seoul National University" is not the National University of Iran.
+    if (!tokens.slice(length).some(isDistinctiveWord)) return null;
     return { end: length, qualifier: qualifierOf(entry, tokens.slice(0, length)) };
   }
   return null;

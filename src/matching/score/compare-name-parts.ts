@@ -1,7 +1,7 @@
 import { boundedEditDistance } from '../normalize/edit-distance';
 import { isCommonNameSyllable, parseKoreanRomanization } from '../normalize/korean-romanization-classes';
 import type { NameToken } from '../normalize/name-tokens';
-import { consonantSkeleton, isKnownGivenName } from './known-given-names';
+import { consonantSkeleton, isKnownName, sameVowelSpelling } from './known-given-names';
 
 /**
  * Compares two name parts: equal text, same Korean romanization class, same phonetic skeleton (another
@@ -137,6 +137,26 @@ function differentKoreanSyllables(a: NameToken, b: NameToken): boolean {
   );
 }
 
+/**
+ * Two Korean parts of as many syllables, alike but for one syllable, and that syllable common in names on both
+ * sides: another name (Namyang/Namgang, Kwangsong/Kwangchong), never a typo; the one-syllable case is
+ * `differentKoreanSyllables`.
+ */
+function oneSyllableReplaced(a: NameToken, b: NameToken): boolean {
+  const keysA = a.koreanSyllableKeys;
+  const keysB = b.koreanSyllableKeys;
+  if (keysA.length < 2 || keysA.length !== keysB.length) return false;
+  let replaced = 0;
+  for (let index = 0; index < keysA.length; index += 1) {
+    const keyA = keysA[index] as string;
+    const keyB = keysB[index] as string;
+    if (keyA === keyB) continue;
+    if (!isCommonNameSyllable(keyA) || !isCommonNameSyllable(keyB)) return false;
+    replaced += 1;
+  }
+  return replaced === 1;
+}
+
 /** The written onset and vowel (glide y/w set aside) of each syllable of a romanized Korean part. */
 function writtenSyllables(token: NameToken): Array<{ onset: string; vowel: string }> | null {
   const syllables = parseKoreanRomanization(token.text);
@@ -178,8 +198,10 @@ function standsFor(initial: NameToken, other: NameToken): boolean {
 
 export interface ComparePartsOptions {
   /**
-   * The names are Korean (the list ties the entity to Korea, or both names are shaped like Korean names): each
-   * romanized syllable is a unit of the name, see `differentKoreanSyllables`.
+   * The names are Korean (the list ties the entity to Korea, or either name is shaped like a Korean name): each
+   * romanized syllable is a unit of the name, see `differentKoreanSyllables`. False: neither is, and two spellings
+   * of one Korean class are not one part (RESHAD is not NESHAT). Unset (retrieval, which looks for every part that
+   * may pair): either may hold.
    */
   korean?: boolean;
   /** The names are organizations': a single letter is a word of its own, not an initial, and Bill is no nickname. */
@@ -220,7 +242,12 @@ export function compareParts(a: NameToken, b: NameToken, options: ComparePartsOp
     return options.organization !== true && (standsFor(a, b) || standsFor(b, a)) ? INITIAL : DIFFERENT;
   }
   if (cannotPair(a, b)) return DIFFERENT;
-  if (a.korean !== null && a.korean === b.korean) {
+  // A particle met by a name is at most that particle misspelt (Aou for Abou), never a short form of the name: the
+  // article al/el is not Ali, Eli or Albert, whether the query or the list writes it.
+  const misspeltParticle = FUNCTION_ROLES.has(a.role) !== FUNCTION_ROLES.has(b.role);
+  // Romanized Korean syllables of one class are one syllable only in a Korean name: read as Korean, RESHAD and NESHAT
+  // (r/n, d/t) or Bio and Pi U would be one word.
+  if (options.korean !== false && a.korean !== null && a.korean === b.korean) {
     // Read from Hangul, a part's letters are the syllable itself: 충 (chung) is never the list's JONG (정/종).
     if (a.hangul !== b.hangul && !hangulReadingAllows(a.hangul === true ? a : b, a.hangul === true ? b : a)) return DIFFERENT;
     return KOREAN_CLASS;
@@ -228,13 +255,13 @@ export function compareParts(a: NameToken, b: NameToken, options: ComparePartsOp
   // In a Korean name the Korean classes decide; the Russian skeleton would merge Ye-un with Eun.
   const koreanOnly = options.korean === true && a.korean !== null && b.korean !== null;
   if (!koreanOnly && a.skeleton === b.skeleton) return TRANSLITERATION;
-  if (!koreanOnly && options.organization !== true && a.nicknames.length > 0 && b.nicknames.length > 0 && shareClass(a.nicknames, b.nicknames)) {
+  if (!koreanOnly && !misspeltParticle && options.organization !== true && a.nicknames.length > 0 && b.nicknames.length > 0 && shareClass(a.nicknames, b.nicknames)) {
     return NICKNAME;
   }
   // French writes ж as j (Ejov = Ezhov): that reading of one part against the other as written.
   if (!koreanOnly && (frenchReadingMatches(a, b) || frenchReadingMatches(b, a))) return LOOSE_TRANSLITERATION;
   if (!koreanOnly && a.loose !== null && a.loose === b.loose && (a.slavic || b.slavic)) return LOOSE_TRANSLITERATION;
-  if (options.korean && differentKoreanSyllables(a, b)) return DIFFERENT;
+  if (options.korean && (differentKoreanSyllables(a, b) || oneSyllableReplaced(a, b))) return DIFFERENT;
   // A joined part is already a reading of two parts; a typo on top of it is too far.
   if (a.role === 'joined' || b.role === 'joined') return DIFFERENT;
   // Two patronymics one sound apart in their loose keys: one father's name in two lossy romanizations
@@ -252,11 +279,12 @@ export function compareParts(a: NameToken, b: NameToken, options: ComparePartsOp
   if (edits > allowed) return DIFFERENT;
   const best = typoSimilarity(edits, longer);
   if (best < MIN_PART_SIMILARITY) return DIFFERENT;
-  // Two different common given names are two names, not a typo (Khalil/Khalid); vowels alone may differ.
+  // Two different common names are two names, not a typo (Khalil/Khalid, Yan/Yang); vowels alone may differ when
+  // they spell one vowel (Salim/Salem), not when they are another (Jamal/Jamil).
   if (
-    isKnownGivenName(a.text) &&
-    isKnownGivenName(b.text) &&
-    consonantSkeleton(a.skeleton) !== consonantSkeleton(b.skeleton)
+    isKnownName(a.text) &&
+    isKnownName(b.text) &&
+    (consonantSkeleton(a.skeleton) !== consonantSkeleton(b.skeleton) || !sameVowelSpelling(a.text, b.text))
   ) {
     return DIFFERENT;
   }

@@ -1,5 +1,6 @@
 import type { NameForm } from '../normalize/name-forms';
-import { compareQualifiers } from '../normalize/organization-words';
+import { compareQualifiers, placeQualifier, type OrganizationQualifier } from '../normalize/organization-words';
+import { NAME_PART_WEIGHT } from './score-name-pair';
 import type { PartAlignment } from './align-name-parts';
 
 /**
@@ -40,9 +41,37 @@ export function patronymicConflict(queryForm: NameForm, listForm: NameForm, alig
   return { feature: 'patronymic', phrase: `patronymic differs (${query} vs ${list})` };
 }
 
-/** Two places that contradict (Bank of China (Hong Kong) vs (Singapore)): two branches, two organizations. */
-export function qualifierConflict(queryForm: NameForm, listForm: NameForm): Conflict | null {
-  if (compareQualifiers(queryForm.qualifiers, listForm.qualifiers) !== 'conflict') return null;
-  const words = (form: NameForm): string => form.qualifiers.map((qualifier) => qualifier.words.join(' ')).join(', ');
-  return { feature: 'qualifier', phrase: `place differs (${words(queryForm)} vs ${words(listForm)})` };
+/** Place adjectives organizations' names use, read as the place (the Russian Export-Import Bank is Russia's). */
+const PLACE_ADJECTIVES: ReadonlyMap<string, string> = new Map([
+  ['russian', 'russia'],
+  ['korean', 'korea'],
+  ['chinese', 'china'],
+]);
+
+/**
+ * The places an organization's form names: its qualifiers, and the words of its name left unpaired that name a place
+ * (RUSSIAN Export-Import Bank against "Export-Import Bank of Korea").
+ */
+function placesNamed(form: NameForm, unpaired: readonly number[]): OrganizationQualifier[] {
+  const places = [...form.qualifiers];
+  for (const index of unpaired) {
+    const token = form.tokens[index];
+    if (!token || token.weight < NAME_PART_WEIGHT) continue;
+    const place = placeQualifier([PLACE_ADJECTIVES.get(token.text) ?? token.text]);
+    if (place) places.push(place);
+  }
+  return places;
+}
+
+/**
+ * Two places that contradict (Bank of China (Hong Kong) vs (Singapore)): two branches, two organizations. For an
+ * organization (`alignment` given) a place word of the name that pairs with nothing counts too: "Export-Import Bank
+ * of Korea" is not the RUSSIAN EXPORT-IMPORT BANK.
+ */
+export function qualifierConflict(queryForm: NameForm, listForm: NameForm, alignment?: PartAlignment): Conflict | null {
+  const query = alignment ? placesNamed(queryForm, alignment.unmatchedQuery) : queryForm.qualifiers;
+  const list = alignment ? placesNamed(listForm, alignment.unmatchedList) : listForm.qualifiers;
+  if (compareQualifiers(query, list) !== 'conflict') return null;
+  const words = (places: readonly OrganizationQualifier[]): string => places.map((place) => place.words.join(' ')).join(', ');
+  return { feature: 'qualifier', phrase: `place differs (${words(query)} vs ${words(list)})` };
 }

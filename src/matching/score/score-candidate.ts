@@ -5,12 +5,13 @@ import type { NameForm } from '../normalize/name-forms';
 import type { MatchQuery } from '../types';
 import { isSupportingScheme, IDENTIFIER_SUPPORT_BONUS, NO_IDENTIFIER_EVIDENCE, type IdentifierComparison } from './compare-identifiers';
 import { CONFLICT_PENALTY, patronymicConflict, qualifierConflict, type Conflict } from './conflicts';
-import { scoreNamePair, type NameScore, type NameScoreContext } from './score-name-pair';
+import { NAME_PART_WEIGHT, scoreNamePair, type NameScore, type NameScoreContext } from './score-name-pair';
 import {
   BIRTH_DATE_AGREEMENT_BONUS,
   birthDateAgreement,
   COUNTRY_AGREEMENT_BONUS,
   countryAgreement,
+  CRAFT_TYPES,
   typeAgreement,
   TYPE_CONFLICT_PENALTY,
   type QualifierEffect,
@@ -26,8 +27,13 @@ import {
 /** A matching low-quality UN alias (a.k.a. of low quality) counts less than a good one. */
 export const LOW_QUALITY_ALIAS_PENALTY = -0.05;
 
-/** A one-word low-quality alias (a nickname such as "Rusdjan") counts less again. */
-export const LOW_QUALITY_SINGLE_WORD_ALIAS_PENALTY = -0.1;
+/**
+ * A one-word low-quality alias (a nickname such as "Rusdjan", a bare word such as EKSPERT or CHEMA; legal forms not
+ * counted, so SITI PAO is one word) counts less again: on a list of tens of thousands of names every such word is
+ * someone else's name or company too. Alone it stays just below the default threshold, written exactly as listed;
+ * something else that agrees (a country, a date of birth, the legal form) takes it over.
+ */
+export const LOW_QUALITY_SINGLE_WORD_ALIAS_PENALTY = -0.2;
 
 /** Legal forms agree (ООО = LLC): a slight confirmation for an organization. */
 export const LEGAL_FORM_AGREEMENT_BONUS = 0.02;
@@ -62,6 +68,8 @@ export interface BestNameMatch {
   nameScore: NameScore;
   /** What in the two names contradicts the match: another legal form, patronymic or place. */
   conflicts: Conflict[];
+  /** What the legal forms added (`legalFormEffect`), with the listed entity's type. */
+  legalForm: number;
 }
 
 function isKoreanEntity(entity: CanonicalEntity): boolean {
@@ -72,8 +80,25 @@ function clamp01(value: number): number {
   return Math.min(1, Math.max(0, value));
 }
 
-/** What the two names' legal forms add: agreement, conflict, or nothing when either has none. */
-export function legalFormEffect(queryForm: NameForm, listForm: NameForm): number {
+/**
+ * A query carrying a company's legal form (АО «Енисей», Yenisey LLC) against a vessel or an aircraft named by one
+ * word: a ship called after a river, a town or a bird shares that word with every company called after it, and the
+ * legal form says the query is one of those companies. Alone the name then stays below the default threshold; a
+ * craft of two words or more (OCEAN STAR against Ocean Star Ltd) is left to the type qualifier
+ * (`CRAFT_AS_ORGANIZATION_PENALTY`), since a single-ship company bears its ship's name.
+ */
+export const LEGAL_FORM_AGAINST_ONE_WORD_CRAFT_PENALTY = -0.2;
+
+/**
+ * What the two names' legal forms add: agreement, conflict, or nothing when either has none; a legal form against
+ * a craft's one-word name costs `LEGAL_FORM_AGAINST_ONE_WORD_CRAFT_PENALTY` (`listType`, the listed entity's type).
+ */
+export function legalFormEffect(queryForm: NameForm, listForm: NameForm, listType?: EntityType): number {
+  if (listType !== undefined && CRAFT_TYPES.has(listType) && queryForm.legalForms.length > 0 && listForm.legalForms.length === 0) {
+    let parts = 0;
+    for (const token of listForm.tokens) if (token.weight >= NAME_PART_WEIGHT) parts += 1;
+    if (parts <= 1) return LEGAL_FORM_AGAINST_ONE_WORD_CRAFT_PENALTY;
+  }
   switch (compareLegalForms(queryForm.legalForms, listForm.legalForms)) {
     case 'same':
       return LEGAL_FORM_AGREEMENT_BONUS;
@@ -88,7 +113,7 @@ export function legalFormEffect(queryForm: NameForm, listForm: NameForm): number
  * What in the two names contradicts a match: a legal form of another family, another patronymic, another place. Each costs
  * `CONFLICT_PENALTY` (the legal form's through `legalFormEffect`).
  */
-export function nameConflicts(nameScore: NameScore): Conflict[] {
+export function nameConflicts(nameScore: NameScore, listIsOrganization = false): Conflict[] {
   const { queryForm, listForm, alignment } = nameScore;
   const conflicts: Conflict[] = [];
   if (compareLegalForms(queryForm.legalForms, listForm.legalForms) === 'conflict') {
@@ -96,7 +121,7 @@ export function nameConflicts(nameScore: NameScore): Conflict[] {
   }
   const patronymic = patronymicConflict(queryForm, listForm, alignment);
   if (patronymic) conflicts.push(patronymic);
-  const place = qualifierConflict(queryForm, listForm);
+  const place = qualifierConflict(queryForm, listForm, listIsOrganization ? alignment : undefined);
   if (place) conflicts.push(place);
   return conflicts;
 }
@@ -106,11 +131,15 @@ export function nameConflictEffect(conflicts: readonly Conflict[]): number {
   return conflicts.filter((conflict) => conflict.feature !== 'legalForm').length * CONFLICT_PENALTY;
 }
 
-/** What the list name's quality takes away: nothing for a good name, more for a one-word low-quality alias. */
-export function aliasQualityEffect(name: EntityName): number {
+/**
+ * What the list name's quality takes away: nothing for a good name, more for a low-quality alias of one name part
+ * (`listForm`, the alias as compared: legal forms and particles do not count as parts).
+ */
+export function aliasQualityEffect(name: EntityName, listForm: NameForm): number {
   if (name.quality !== 'low') return 0;
-  const words = name.name.trim().split(/\s+/).length;
-  return words === 1 ? LOW_QUALITY_SINGLE_WORD_ALIAS_PENALTY : LOW_QUALITY_ALIAS_PENALTY;
+  let parts = 0;
+  for (const token of listForm.tokens) if (token.weight >= NAME_PART_WEIGHT) parts += 1;
+  return parts <= 1 ? LOW_QUALITY_SINGLE_WORD_ALIAS_PENALTY : LOW_QUALITY_ALIAS_PENALTY;
 }
 
 /**
@@ -197,14 +226,15 @@ export function bestNameMatch(
       if (queryForm.qualifiers.length > 0 && entity.type === 'person') continue;
       const nameScore = scoreNamePair(queryForm, form, context);
       if (nameScore.score === 0) continue;
-      const conflicts = nameConflicts(nameScore);
-      const total = nameScore.score + legalFormEffect(queryForm, form) + aliasQualityEffect(name) + nameConflictEffect(conflicts);
+      const conflicts = nameConflicts(nameScore, context.listIsOrganization);
+      const legalForm = legalFormEffect(queryForm, form, entity.type);
+      const total = nameScore.score + legalForm + aliasQualityEffect(name, form) + nameConflictEffect(conflicts);
       // A reading that makes the query an organization (a legal form) fits a person ill: the type effect applied later.
       const typeFit = form.legalForms.length === 0 && queryForm.legalForms.length > 0 && entity.type === 'person' ? TYPE_CONFLICT_PENALTY * INFERRED_TYPE_FACTOR : 0;
       const unconflicted = total - conflicts.length * CONFLICT_PENALTY + typeFit;
       if (conflicts.length > 0) readings.push({ unconflicted, conflicts });
       if (!best || unconflicted > bestUnconflicted || (unconflicted === bestUnconflicted && total > best.score)) {
-        best = { score: total, nameScore, name, conflicts };
+        best = { score: total, nameScore, name, conflicts, legalForm };
         bestUnconflicted = unconflicted;
       }
     }

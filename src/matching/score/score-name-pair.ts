@@ -1,6 +1,6 @@
 import type { NameForm } from '../normalize/name-forms';
 import type { NameToken } from '../normalize/name-tokens';
-import { alignParts, type PartAlignment } from './align-name-parts';
+import { alignParts, type AlignedPair, type PartAlignment } from './align-name-parts';
 import type { PartRelation } from './compare-name-parts';
 
 /**
@@ -143,6 +143,83 @@ function withoutLoneInitials(alignment: PartAlignment, list: readonly NameToken[
 }
 
 /**
+ * Paired parts whose list positions, read in the query's order, are not the listed order turned round (the family
+ * name moved from the front to the back or back again): each place the order steps back, counted round the end.
+ * In order, or turned round once, this is at most 1.
+ */
+function orderBreaks(pairs: readonly AlignedPair[]): number {
+  if (pairs.length < 3) return 0;
+  const listOrder = [...pairs].sort((a, b) => a.queryIndex - b.queryIndex).map((pair) => pair.listIndex);
+  let breaks = 0;
+  for (let i = 0; i < listOrder.length; i += 1) {
+    if ((listOrder[i] as number) > (listOrder[(i + 1) % listOrder.length] as number)) breaks += 1;
+  }
+  return breaks;
+}
+
+/**
+ * A Korean person's name is read in its syllables' order: Kwang-soo is not Su-kwang, though each syllable finds its
+ * like. The family name may stand first or last, nothing else moves; while the pairs break that order, the least
+ * valuable pair whose removal mends it most is taken back (left unpaired, so it costs as a wrong part).
+ */
+function inKoreanSyllableOrder(alignment: PartAlignment, query: readonly NameToken[], list: readonly NameToken[]): PartAlignment {
+  let pairs = alignment.pairs;
+  if (orderBreaks(pairs) <= 1) return alignment;
+  const value = (pair: AlignedPair): number =>
+    ((query[pair.queryIndex]?.weight ?? 0) + (list[pair.listIndex]?.weight ?? 0)) * pair.comparison.similarity;
+  const dropped: AlignedPair[] = [];
+  while (orderBreaks(pairs) > 1) {
+    let best: { pair: AlignedPair; breaks: number; value: number } | null = null;
+    for (const pair of pairs) {
+      const breaks = orderBreaks(pairs.filter((other) => other !== pair));
+      const pairValue = value(pair);
+      if (!best || breaks < best.breaks || (breaks === best.breaks && pairValue < best.value)) best = { pair, breaks, value: pairValue };
+    }
+    if (!best) break;
+    const taken = best.pair;
+    dropped.push(taken);
+    pairs = pairs.filter((pair) => pair !== taken);
+  }
+  const byIndex = (a: number, b: number): number => a - b;
+  return {
+    pairs,
+    unmatchedQuery: [...alignment.unmatchedQuery, ...dropped.map((pair) => pair.queryIndex)].sort(byIndex),
+    unmatchedList: [...alignment.unmatchedList, ...dropped.map((pair) => pair.listIndex)].sort(byIndex),
+  };
+}
+
+/** A generation suffix a list may write among the names (Hilarion Santos, III; 3rd; Jr): no given name. */
+const GENERATION_SUFFIX = /^(?:\d+|ii|iii|iv|jr|sr)$/;
+
+/** Which end of a listed name a query left out while keeping its middle (see `leftOutEnd`). */
+type LeftOutEnd = 'first-given' | 'family' | null;
+
+/**
+ * A query whose every part pairs with the listed person's name, a middle part of it among them, but which leaves out
+ * one end of it: the first given name ("Reza Moradi" for ALI REZA MORADI, "Luis Ramirez" for JOISE LUIS RAMIREZ) or
+ * the family name ("Reza Mohammadi" for REZA MOHAMMADI AZIZABADI, "Fernando Torres" for TORRES GONZALEZ, Fernando).
+ * Who shortens a name drops a middle one; without an end the query may as well name another person whose name is
+ * the listed one's middle (Reza, not Alireza), so that end costs as a wrong part (`wrongCost`), not as a dropped
+ * middle name, and the name alone lands below the threshold (a country or a date of birth that agrees takes it
+ * over). Decided by the list's positions and the pairs only: the query's order never matters.
+ */
+function leftOutEnd(alignment: PartAlignment, listForm: NameForm): LeftOutEnd {
+  if (alignment.unmatchedQuery.length > 0) return null;
+  const { givenIndex, familyIndex, tokens } = listForm;
+  if (givenIndex < 0 || familyIndex < 0) return null;
+  const middleKept = alignment.pairs.some((pair) => {
+    const token = tokens[pair.listIndex];
+    return pair.listIndex !== givenIndex && pair.listIndex !== familyIndex && token !== undefined && token.weight >= NAME_PART_WEIGHT && token.role !== 'patronymic';
+  });
+  if (!middleKept) return null;
+  const givenLeft = alignment.unmatchedList.includes(givenIndex);
+  const familyLeft = alignment.unmatchedList.includes(familyIndex);
+  if (givenLeft && !familyLeft && !GENERATION_SUFFIX.test(tokens[givenIndex]?.text ?? '')) return 'first-given';
+  if (familyLeft && !givenLeft) return 'family';
+  return null;
+}
+
+/**
  * The query holds every name part of the listed person's name (two or more parts), each at least nearly as written,
  * plus parts of its own: see `FULLER_QUERY_EXTRA_COST`.
  */
@@ -171,12 +248,13 @@ function scoreAligned(queryForm: NameForm, listForm: NameForm, context: NameScor
   const list = listForm.tokens;
   // Korean rules (syllables are units, no Russian skeletons between Korean readings) when either name is Korean:
   // a Korean name joined ("Joo Je" → "jooje") is not a Russian transliteration of the nickname "Joe".
-  const korean = context.listIsKorean || queryForm.koreanShaped || listForm.koreanShaped;
-  const alignment = withoutLoneInitials(
-    alignParts(query, list, { korean, organization: context.listIsOrganization }),
-    list,
-    context,
-  );
+  // An organization is read by Korean rules only when the list ties it to Korea: "Pi U" written as one word is
+  // not BIO CORPORATION.
+  const korean = context.listIsKorean || (!context.listIsOrganization && (queryForm.koreanShaped || listForm.koreanShaped));
+  const aligned = withoutLoneInitials(alignParts(query, list, { korean, organization: context.listIsOrganization }), list, context);
+  // Syllable order is read only where the list says the person is Korean: a name merely shaped like one (Ahmed Kwang
+  // Kyong) keeps the free order of every other name.
+  const alignment = context.listIsKorean && context.listIsPerson ? inKoreanSyllableOrder(aligned, query, list) : aligned;
   let matchedMass = 0;
   let matchedMassAsEqual = 0;
   let matchedWeight = 0;
@@ -200,6 +278,7 @@ function scoreAligned(queryForm: NameForm, listForm: NameForm, context: NameScor
     (context.listIsPerson && Math.min(namePartCount(query), namePartCount(list)) <= 1);
   const initialsAgree = alignment.pairs.some((pair) => pair.comparison.relation === 'initial') && isInitialsQuery(query);
   const missingCost = initialsAgree ? INITIALS_QUERY_MISSING_COST : strict ? STRICT_ABSENT_PART_COST : MISSING_PART_COST;
+  const leftOut = context.listIsPerson && !initialsAgree ? leftOutEnd(alignment, listForm) : null;
   const fuller = isFullerQuery(alignment, queryForm, listForm, context);
   const extraCost = fuller ? FULLER_QUERY_EXTRA_COST : strict ? STRICT_ABSENT_PART_COST : EXTRA_PART_COST;
   // An organization's line of business (Trading, Shipping) counts in full when one side lacks it.
@@ -207,9 +286,13 @@ function scoreAligned(queryForm: NameForm, listForm: NameForm, context: NameScor
     context.listIsOrganization && token?.role === 'generic'
       ? Math.max(token.weight, ORGANIZATION_WRONG_WORD_MIN_WEIGHT)
       : (token?.weight ?? 0);
+  // A name written in Hangul begins with its family name: a first syllable that meets nothing names another family
+  // (삼성전자 "sam song jon ja" is not CHA SUNG JUN), and costs as a wrong part, not as a syllable more.
+  const hangulFamilyLeft =
+    context.listIsPerson && (queryForm.origin === 'hangul-mr' || queryForm.origin === 'hangul-rr') && query.length > 1 && alignment.unmatchedQuery.includes(0);
   const queryLeft = alignment.unmatchedQuery.map((index) => absentWeight(query[index])).sort((a, b) => b - a);
   const listLeft = alignment.unmatchedList
-    .map((index) => ({ weight: absentWeight(list[index]), given: index === listForm.givenIndex }))
+    .map((index) => ({ weight: absentWeight(list[index]), given: index === listForm.givenIndex, family: index === listForm.familyIndex }))
     .sort((a, b) => Number(b.given) - Number(a.given) || b.weight - a.weight);
   const substitutions = Math.min(queryLeft.length, listLeft.length);
   const wrongGivenName = substitutions > 0 && listLeft[0]?.given === true;
@@ -222,8 +305,11 @@ function scoreAligned(queryForm: NameForm, listForm: NameForm, context: NameScor
   queryLeft.forEach((weight, index) => {
     unmatchedCost += index < substitutions ? wrongCost(weight, index === 0 && wrongGivenName) : weight * extraCost;
   });
-  listLeft.forEach(({ weight, given }, index) => {
-    unmatchedCost += index < substitutions ? wrongCost(weight, given) : weight * missingCost;
+  // That first syllable was counted as a part more above: the rest of a wrong part's cost.
+  if (hangulFamilyLeft && substitutions === 0) unmatchedCost += absentWeight(query[0]) * (WRONG_GIVEN_NAME_COST - extraCost);
+  listLeft.forEach(({ weight, given, family }, index) => {
+    const outOfPlace = (given && leftOut === 'first-given') || (family && leftOut === 'family');
+    unmatchedCost += index < substitutions || outOfPlace ? wrongCost(weight, given) : weight * missingCost;
   });
   const score = matchedMass / (matchedWeight + unmatchedCost);
   const nameSimilarity = matchedMassAsEqual / matchedWeight;

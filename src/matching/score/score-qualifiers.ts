@@ -59,7 +59,7 @@ export const APPROXIMATE_YEAR_TOLERANCE = 2;
 export const CRAFT_AS_ORGANIZATION_PENALTY = -0.03;
 
 /** Craft: what is named like an organization but is a vehicle, typed as an organization by forms that know no better. */
-const CRAFT_TYPES: ReadonlySet<EntityType> = new Set(['vessel', 'aircraft']);
+export const CRAFT_TYPES: ReadonlySet<EntityType> = new Set(['vessel', 'aircraft']);
 
 /**
  * Type agreement: a penalty only when both the query's type and the entity's type are known and differ:
