@@ -384,11 +384,11 @@ export function nameForms(raw: string, options: NameFormOptions = {}): NameForm[
   const written = expandCompanyMarks(simplifyHan(raw.normalize('NFKC')));
   const { main, parentheticals } = splitParentheticals(written.replace(HYPHENATED_PATRONYMIC, '$1$2'));
   const { text: mainText } = undoCommaReversal(main);
-  const variants: Array<{ text: string; tail: string }> = [{ text: mainText, tail: '' }];
+  const variants: Array<{ text: string; tail: string; initials?: true }> = [{ text: mainText, tail: '' }];
   // "J.C. Juncker": normalization joins a dotted initialism (S.A., U.A.E.); for a person it is also initials.
   if (entityType !== 'organization' && mainText.includes('.')) {
     const spaced = mainText.replace(DOTTED_INITIALS, (initials) => initials.replace(/\./g, ' '));
-    if (spaced !== mainText) variants.push({ text: spaced, tail: '' });
+    if (spaced !== mainText) variants.push({ text: spaced, tail: '', initials: true });
   }
   const acronyms: string[] = [];
   for (const inner of parentheticals) {
@@ -409,6 +409,9 @@ export function nameForms(raw: string, options: NameFormOptions = {}): NameForm[
     forms.push(form);
   };
   for (const variant of variants) {
+    // A name that carries a legal form (S.A. de C.V., S.R.L., Ltd.) is a company's: its dots are no person's initials,
+    // and reading "s a de c v" as initials would only walk the index's longest postings.
+    if (variant.initials && forms.some((form) => form.legalForms.length > 0)) continue;
     const tail = normalizeText(variant.tail);
     const normalized = normalizeText(`${variant.text} ${variant.tail}`);
     if (normalized.length === 0) continue;
