@@ -83,7 +83,18 @@ export interface Match {
   relationships: RelationshipRef[];
   conflicts?: string[];
   suppressedBy?: { dispositionId: string; disposition: string; recordedAt?: string; note?: string | null };
+  /** The lists (dataset ids) that hold this subject. */
+  lists?: string[];
+  /** Entries on several lists that are one subject, and the rule that linked each. */
+  subject?: {
+    id: string;
+    members: Array<{ entityId: string; dataset: string; name: string; matchedName?: string; score?: number }>;
+    links: Array<{ from: string; to: string; rule: string; evidence: string }>;
+  };
 }
+
+/** The identifier kinds screening compares. */
+export type IdentifierType = 'imo' | 'passport' | 'national-id' | 'tax-id' | 'registration';
 
 export interface ScreenRequest {
   name: string;
@@ -91,6 +102,8 @@ export interface ScreenRequest {
   country?: string;
   birthDate?: string;
   reference?: string;
+  lists?: string[];
+  identifiers?: Array<{ type: IdentifierType; value: string; country?: string }>;
 }
 
 export interface ScreenResponse {
@@ -103,6 +116,9 @@ export interface ScreenResponse {
   query: { name: string; type: string; country?: string; birthDate?: string; normalized: string[] };
   matches: Match[];
   suppressed?: number;
+  lists?: string[];
+  matchedLists?: string[];
+  identifierProblems?: string[];
 }
 
 export interface EntityName {

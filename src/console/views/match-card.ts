@@ -87,6 +87,18 @@ export function matchCard(context: ConsoleContext, match: Match, options: { scre
     ),
     match.flags.length > 0 ? h('section', { class: 'evidence' }, h(sub, {}, 'Flags and evidence'), flagList(context, match.flags, level === 'h3' ? 'h5' : 'h6')) : null,
     match.listings.length > 0 ? h('section', {}, h(sub, {}, 'Listings'), listingTable(match.listings)) : null,
+    match.subject && match.subject.members.length > 1
+      ? h(
+          'section',
+          { class: 'subject' },
+          h(sub, {}, 'One subject on several lists'),
+          h(
+            'ul',
+            { class: 'plain' },
+            match.subject.links.map((link) => h('li', {}, h('code', {}, link.from), ' ↔ ', h('code', {}, link.to), ` — ${link.rule.replace(/-/g, ' ')}: ${link.evidence}`)),
+          ),
+        )
+      : null,
     match.relationships.length > 0
       ? h('section', {}, h(sub, {}, 'Relationships'), h('ul', { class: 'plain' }, match.relationships.map((r) => h('li', {}, relationshipLine(r)))))
       : null,

@@ -1,10 +1,18 @@
 import { segment } from '../api/client';
-import type { ScreenRequest, ScreenResponse } from '../api/types';
+import type { IdentifierType, ScreenRequest, ScreenResponse } from '../api/types';
 import type { ConsoleContext } from '../context';
 import { field, h, replaceChildren, select, short } from '../dom';
 import { decisionText } from './badges';
 import { matchCard } from './match-card';
 import { empty, errorBox, loading } from './status';
+
+// The lists a screening may be narrowed to (dataset ids, as GET /v1/datasets names them).
+const SCREENED_LISTS: ReadonlyArray<readonly [string, string]> = [
+  ['un', 'UN'],
+  ['ofac-sdn', 'OFAC SDN'],
+  ['uk-sanctions', 'UK'],
+  ['investigation', 'Investigation'],
+];
 
 // The width at which the stylesheet switches to its one-column phone layout.
 const PHONE_LAYOUT = '(max-width: 760px)';
@@ -19,6 +27,9 @@ export function renderScreenView(root: HTMLElement, context: ConsoleContext): vo
   const country = h('input', { name: 'country', type: 'text', maxlength: 2, pattern: '[A-Za-z]{2}', autocomplete: 'off', class: 'short' });
   const birthDate = h('input', { name: 'birthDate', type: 'text', pattern: '\\d{4}(-\\d{2}(-\\d{2})?)?', autocomplete: 'off', class: 'short' });
   const reference = h('input', { name: 'reference', type: 'text', maxlength: 256, autocomplete: 'off' });
+  const identifierType = select('identifierType', [['', 'None'], ['imo', 'IMO number'], ['passport', 'Passport'], ['national-id', 'National id'], ['tax-id', 'Tax id'], ['registration', 'Registration no.']], '');
+  const identifierValue = h('input', { name: 'identifierValue', type: 'text', maxlength: 64, autocomplete: 'off' });
+  const listBoxes = SCREENED_LISTS.map(([id, label]) => ({ id, box: h('input', { type: 'checkbox', name: 'lists', value: id, checked: true }), label }));
   const submit = h('button', { type: 'submit' }, 'Screen');
 
   const decision = h('div', { class: 'decision decision-idle', id: 'decision', 'aria-live': 'polite' }, h('p', { class: 'decision-label' }, 'No screening yet'), h('p', { class: 'decision-meaning' }, 'Enter a name and press Screen.'));
@@ -36,6 +47,14 @@ export function renderScreenView(root: HTMLElement, context: ConsoleContext): vo
       field('Country', country, 'ISO code, e.g. RU'),
       field('Birth date', birthDate, 'YYYY, YYYY-MM or YYYY-MM-DD'),
       field('Reference (optional)', reference, 'Your id for this counterparty'),
+      field('Identifier', identifierType, 'Decides on its own when exact'),
+      field('Identifier value', identifierValue, 'e.g. IMO 9123456; issuing country = Country'),
+      h(
+        'fieldset',
+        { class: 'span-2 lists-field' },
+        h('legend', {}, 'Lists'),
+        listBoxes.map(({ box, label }) => h('label', { class: 'checkbox' }, box, ` ${label}`)),
+      ),
     ),
     h('div', { class: 'form-actions' }, submit),
   );
@@ -48,6 +67,12 @@ export function renderScreenView(root: HTMLElement, context: ConsoleContext): vo
     if (country.value.trim()) request.country = country.value.trim().toUpperCase();
     if (birthDate.value.trim()) request.birthDate = birthDate.value.trim();
     if (reference.value.trim()) request.reference = reference.value.trim();
+    if (identifierType.value && identifierValue.value.trim()) {
+      request.identifiers = [{ type: identifierType.value as IdentifierType, value: identifierValue.value.trim(), ...(request.country ? { country: request.country } : {}) }];
+    }
+    const chosen = listBoxes.filter(({ box }) => box.checked).map(({ id }) => id);
+    // All lists is the default: only a narrower choice is sent.
+    if (chosen.length > 0 && chosen.length < listBoxes.length) request.lists = chosen;
     controller?.abort();
     controller = new AbortController();
     const { signal } = controller;
@@ -91,6 +116,8 @@ export function renderScreenView(root: HTMLElement, context: ConsoleContext): vo
       ' · data ',
       short(answer.datasetVersion),
       answer.query.normalized.length > 0 ? [' · compared as ', answer.query.normalized.map((n, i) => [i > 0 ? ', ' : '', h('code', {}, n)])] : null,
+      answer.matchedLists && answer.matchedLists.length > 0 ? [' · matched on ', answer.matchedLists.join(', ')] : null,
+      answer.identifierProblems && answer.identifierProblems.length > 0 ? h('span', { class: 'identifier-problems' }, ' · ', answer.identifierProblems.join('; ')) : null,
     );
     replaceChildren(
       matches,
