@@ -1,4 +1,5 @@
 import type { CanonicalEntity, EntityName, Identifier, IdentifierScheme } from '../model/entity';
+import { normalizeIdentifierValue } from '../matching/normalize/normalize-identifier';
 import { compareLegalForms, splitGluedLegalForms, splitLegalForms, type LegalFormClass } from '../matching/normalize/legal-forms';
 import { cyrillicReadings, hasCyrillic } from '../matching/normalize/transliterate-cyrillic';
 
@@ -184,14 +185,6 @@ export function schemeOf(identifier: Identifier): IdentifierScheme | undefined {
   return undefined;
 }
 
-/** An identifier value as compared: upper case, without spaces, dashes and dots. */
-export function normalizeIdentifierValue(value: string): string {
-  return value
-    .normalize('NFKC')
-    .toUpperCase()
-    .replace(/[\s\-‐‑‒–—.]/g, '');
-}
-
 export interface IdentifierKey {
   scheme: IdentifierScheme;
   value: string;
@@ -205,9 +198,8 @@ export function identifierKeysOf(entity: CanonicalEntity): IdentifierKey[] {
   for (const identifier of entity.identifiers) {
     const scheme = schemeOf(identifier);
     if (scheme === undefined || !LINKING_SCHEMES.has(scheme)) continue;
-    const written = normalizeIdentifierValue(identifier.value);
-    // Ship numbers are written "IMO 8660313" as often as "8660313".
-    const value = scheme === 'imo' ? written.replace(/^IMO/, '') : written;
+    // As the matcher compares them: upper case, separators out, a ship's "IMO" prefix too.
+    const value = normalizeIdentifierValue(scheme, identifier.value);
     if (value.length < MIN_IDENTIFIER_LENGTH || !/\d/.test(value)) continue;
     const country = identifier.country?.trim().toUpperCase();
     keys.push(country ? { scheme, value, country } : { scheme, value });
