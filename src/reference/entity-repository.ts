@@ -324,6 +324,12 @@ export async function findInboundRelationships(
 }
 
 /** The id of the entity whose id or UN reference number is `idOrReference`, in any letter case. */
+/** An entity's id and dataset, by its exact id: where its full record is to be read. */
+export async function locateEntity(db: Db, id: string): Promise<{ id: string; dataset: string } | undefined> {
+  const row = await db.selectFrom('entities').select(['id', 'dataset_id']).where('id', '=', id).executeTakeFirst();
+  return row && { id: row.id, dataset: row.dataset_id };
+}
+
 export async function resolveEntityId(db: Db, idOrReference: string): Promise<string | undefined> {
   const wanted = idOrReference.toLowerCase();
   const row = await db

@@ -6,6 +6,7 @@ import type { CanonicalEntity } from '../model/entity';
 import type { SubjectLink } from '../linking';
 import {
   findEntities,
+  locateEntity,
   resolveEntityId,
   findInboundRelationships,
   listEntityIds,
@@ -70,16 +71,18 @@ export function createReferenceService(db: Kysely<Database>, subjectOf: SubjectO
         const sources = await sourceHeadersOf(entity);
         return { ...presentEntityDetail(entity, { nameOf, inbound: inboundOf(entity.id) }, sources), version };
       }
-      let [entity] = await findEntities(db, [id]);
-      if (!entity) {
+      let located = await locateEntity(db, id);
+      if (!located) {
         // Also accept a UN reference number ("KPi.063") or the id in another letter case.
         const resolved = await resolveEntityId(db, id);
-        if (resolved !== undefined) [entity] = await findEntities(db, [resolved]);
+        if (resolved !== undefined) located = await locateEntity(db, resolved);
       }
+      if (!located) throw new NotFoundError(`entity "${id}" does not exist`);
+      const current = await findCurrentVersion(db, located.dataset);
+      // The record as its version stored it: every field the list gives (the current tables hold what search needs);
+      // a version from before records were kept per version is read from the current tables.
+      const entity = (current && (await findEntityInVersion(db, located.id, current.version))) || (await findEntities(db, [located.id]))[0];
       if (!entity) throw new NotFoundError(`entity "${id}" does not exist`);
-      const current = await findCurrentVersion(db, entity.dataset);
-      // The record as its version stored it: every field the list gives (the current tables hold what search needs).
-      if (current) entity = (await findEntityInVersion(db, entity.id, current.version)) ?? entity;
       const { nameOf, inboundOf } = await relatedOf([entity]);
       const sources = await findSourceHeaders(db, [...new Set([...entity.sourceIds, ...citedSourceIds(entity)])]);
       const subject = subjectOf(entity.id);

@@ -181,10 +181,11 @@ export function screenName(
       ...(identifier.country !== undefined ? { country: identifier.country } : {}),
     }));
   }
+  const screened = new Set(lists);
   const outcome = snapshot.matcher.match(query, {
     threshold,
     limit: options.limit * ENTRIES_PER_MATCH,
-    datasets: new Set(lists),
+    datasets: screened,
     // A request's own threshold applies to every list; without one, each list's configured threshold.
     ...(options.threshold === undefined ? { thresholds: snapshot.listThresholds } : {}),
   });
@@ -198,7 +199,6 @@ export function screenName(
   const suppressions = options.suppressions;
   const suppressionOf = (hits: SubjectHits) =>
     suppressions?.get(hits.subjectId) ?? snapshot.subjects.membersOf(hits.subjectId).map((id) => suppressions?.get(id)).find((found) => found !== undefined);
-  const screened = new Set(lists);
   const matches = [...bySubject.values()]
     .slice(0, options.limit)
     .map((hits) => presentMatch(snapshot, hits, screened, suppressions && suppressions.size > 0 ? suppressionOf(hits) : undefined));
