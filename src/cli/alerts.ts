@@ -1,5 +1,4 @@
-import { parseArgs } from 'node:util';
-import { authHeaders, CliError, describeProblem, reasonOf, serviceUrl, type Io } from './service-client';
+import { authHeaders, CliError, describeProblem, parseCommandLine, reasonOf, serviceUrl, type Io } from './service-client';
 import type { z } from 'zod';
 import type { presentAlert } from '../monitoring/monitoring-service';
 import type { AlertKindSchema, AlertStatusSchema } from '../monitoring/monitoring-routes';
@@ -59,25 +58,11 @@ function oneOf<T extends string>(name: string, value: string | undefined, allowe
 
 /** The options, or 'help' when asked for the usage. */
 function parseOptions(argv: string[], env: Io['env']): Options | 'help' {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        status: { type: 'string' },
-        kind: { type: 'string' },
-        reference: { type: 'string' },
-        since: { type: 'string' },
-        limit: { type: 'string' },
-        url: { type: 'string' },
-        key: { type: 'string' },
-        help: { type: 'boolean', default: false },
-      },
-    });
-  } catch (error) {
-    throw usageError((error as Error).message);
-  }
+  const parsed = parseCommandLine(
+    argv,
+    { status: { type: 'string' }, kind: { type: 'string' }, reference: { type: 'string' }, since: { type: 'string' }, limit: { type: 'string' } },
+    USAGE,
+  );
   const { positionals, values } = parsed;
   if (values.help) return 'help';
   if (positionals.length > 0) throw usageError(`unexpected argument "${positionals[0]}"`);

@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { parseArgs } from 'node:util';
-import { authHeaders, CliError, describeProblem, reasonOf, serviceUrl, type Io } from './service-client';
+import { authHeaders, CliError, describeProblem, parseCommandLine, reasonOf, serviceUrl, type Io } from './service-client';
 import type { z } from 'zod';
 import type { ChangeFeedSchema, DatasetVersionPageSchema, ImportResultSchema } from '../datasets/dataset-schemas';
 
@@ -82,25 +81,17 @@ const usageError = (message: string) => new CliError(`${message}\n${USAGE}`, 2);
 
 /** The options, or 'help' when asked for the usage. */
 function parseOptions(argv: string[], env: Io['env']): Options | 'help' {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        url: { type: 'string' },
-        key: { type: 'string' },
-        force: { type: 'boolean', default: false },
-        'source-date': { type: 'string' },
-        from: { type: 'string' },
-        to: { type: 'string' },
-        limit: { type: 'string' },
-        help: { type: 'boolean', default: false },
-      },
-    });
-  } catch (error) {
-    throw usageError((error as Error).message);
-  }
+  const parsed = parseCommandLine(
+    argv,
+    {
+      force: { type: 'boolean', default: false },
+      'source-date': { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      limit: { type: 'string' },
+    },
+    USAGE,
+  );
   const { positionals, values } = parsed;
   const [command, dataset, ...rest] = positionals;
   if (values.help) return 'help';

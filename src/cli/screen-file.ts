@@ -4,8 +4,7 @@ import path from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { parseArgs } from 'node:util';
-import { authHeaders, CliError, describeProblem, serviceUrl, type Io } from './service-client';
+import { authHeaders, CliError, describeProblem, parseCommandLine, serviceUrl, type Io } from './service-client';
 import { Presets, SingleBar } from 'cli-progress';
 
 const USAGE = `usage: npm run screen-file -- <file.csv|file.ndjson> [options]
@@ -63,26 +62,17 @@ interface JobStatus {
 class Interrupted extends Error {}
 
 function parseOptions(argv: string[], env: Io['env']): Options {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        url: { type: 'string' },
-        key: { type: 'string' },
-        out: { type: 'string' },
-        threshold: { type: 'string' },
-        format: { type: 'string' },
-        quiet: { type: 'boolean', default: false },
-        monitor: { type: 'boolean', default: false },
-        help: { type: 'boolean', default: false },
-      },
-    });
-  } catch (error) {
-    // An unknown option or a missing value is bad usage too.
-    throw new CliError(`${(error as Error).message}\n${USAGE}`, 2);
-  }
+  const parsed = parseCommandLine(
+    argv,
+    {
+      out: { type: 'string' },
+      threshold: { type: 'string' },
+      format: { type: 'string' },
+      quiet: { type: 'boolean', default: false },
+      monitor: { type: 'boolean', default: false },
+    },
+    USAGE,
+  );
   const { positionals, values } = parsed;
   const [file, ...extra] = positionals;
   if (values.help || !file || extra.length > 0) throw new CliError(USAGE, 2);

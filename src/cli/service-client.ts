@@ -3,6 +3,23 @@
  * and how to authenticate, and how to read an error answer.
  */
 
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+
+/** The options every client takes: where the service is, the API key, and --help. */
+const COMMON_OPTIONS = { url: { type: 'string' }, key: { type: 'string' }, help: { type: 'boolean', default: false } } as const;
+
+/**
+ * A client's command line, its own options beside the common ones (--url, --key, --help); an unknown option or a
+ * missing value is bad usage (exit 2, with the usage).
+ */
+export function parseCommandLine<O extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: O, usage: string) {
+  try {
+    return parseArgs({ args: argv, allowPositionals: true, options: { ...COMMON_OPTIONS, ...options } });
+  } catch (error) {
+    throw new CliError(`${(error as Error).message}\n${usage}`, 2);
+  }
+}
+
 export interface Io {
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WritableStream & { isTTY?: boolean };
